@@ -1,0 +1,63 @@
+package com.tierupgrade.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.tierupgrade.facts.FactEvent;
+import com.tierupgrade.facts.FactsRequest;
+import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.facts.InvalidFacts;
+import com.tierupgrade.history.HistoryView;
+import com.tierupgrade.web.FieldProblem;
+
+@Path("/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    private static final int MAX_PAGE = 1000;
+
+    private final CustomerService customers;
+
+    CustomerResource(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    /** Upstream systems send a customer's new or corrected facts; the answer is the decision made on them. */
+    @POST
+    @Path("/facts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FactsResponse receiveFacts(@RestPath String customerId, FactsRequest request) {
+        Instant now = Instant.now();
+        FactsValidator.requireValidCustomerId(customerId);
+        List<FactEvent> events = FactsValidator.validate(request, now);
+        Instant asOf = request.asOf() == null ? now : request.asOf();
+        return customers.receiveFacts(customerId, request.attributesOrEmpty(), events, asOf);
+    }
+
+    @GET
+    public CustomerView customer(@RestPath String customerId) {
+        return customers.find(customerId).orElseThrow(() -> new CustomerNotFound(customerId));
+    }
+
+    /** The customer's history, oldest first; pass the last id seen as {@code after} for the next page. */
+    @GET
+    @Path("/history")
+    public List<HistoryView> history(@RestPath String customerId, @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidFacts(List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
+        }
+        return customers.history(customerId, after, limit);
+    }
+}

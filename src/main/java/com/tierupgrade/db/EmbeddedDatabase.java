@@ -1,0 +1,67 @@
+package com.tierupgrade.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server started from binaries that come from Maven Central, for machines with no database of
+ * their own. It is used only when no {@code quarkus.datasource.jdbc.url} is configured.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    private static final String URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** True when the user pointed the service at a PostgreSQL of their own. */
+    public static boolean externalConfigured() {
+        return System.getProperty(URL_PROPERTY) != null || System.getenv(URL_VARIABLE) != null;
+    }
+
+    /**
+     * Starts a server whose data lives in {@code dataDirectory}; an existing directory is reused, so data survives
+     * restarts.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    .start();
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The datasource settings that point Quarkus at this server. */
+    public Map<String, String> datasourceConfig() {
+        return Map.of(URL_PROPERTY, jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.tierupgrade.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.facts.FactEvent;
+import com.tierupgrade.facts.FactsRequest;
+import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.RuleEngine;
+
+/** A dry run: the decision the active rules would make on the facts sent. Nothing is stored. */
+@Path("/evaluations")
+public class EvaluationResource {
+
+    private final ActiveRuleSet rules;
+    private final RuleEngine engine;
+
+    EvaluationResource(ActiveRuleSet rules, RuleEngine engine) {
+        this.rules = rules;
+        this.engine = engine;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Decision evaluate(FactsRequest request) {
+        Instant now = Instant.now();
+        List<FactEvent> events = FactsValidator.validate(request, now);
+        CustomerFacts facts = new CustomerFacts(request.attributesOrEmpty(), events);
+        return engine.evaluate(rules.current(), null, facts, request.asOf() == null ? now : request.asOf());
+    }
+}

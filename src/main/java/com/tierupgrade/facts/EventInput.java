@@ -1,0 +1,27 @@
+package com.tierupgrade.facts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+/** One event as sent: {@code id}, {@code type}, {@code at} and the fields of its type beside them. */
+public class EventInput {
+
+    public String id;
+    public String type;
+    public Instant at;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    @JsonAnySetter
+    public void setField(String name, Object value) {
+        fields.put(name, value);
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> fields() {
+        return fields;
+    }
+}

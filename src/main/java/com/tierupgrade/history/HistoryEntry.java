@@ -1,0 +1,56 @@
+package com.tierupgrade.history;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.tierupgrade.decision.Dimension;
+
+/** One change of a dimension, or one held-back upgrade, with its reasons. */
+@Entity
+@Immutable
+@Table(name = "history_entry")
+public class HistoryEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "evaluation_id")
+    Evaluation evaluation;
+
+    @Column(name = "customer_id")
+    String customerId;
+
+    @Enumerated(EnumType.STRING)
+    Dimension dimension;
+
+    @Enumerated(EnumType.STRING)
+    Kind kind;
+
+    @Column(name = "from_value")
+    String fromValue;
+
+    @Column(name = "to_value")
+    String toValue;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    List<String> reasons;
+
+    String rule;
+}

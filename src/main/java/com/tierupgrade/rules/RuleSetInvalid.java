@@ -1,0 +1,27 @@
+package com.tierupgrade.rules;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The files of a rules directory cannot become a rule set; each problem names the file and, when known, the line. */
+public class RuleSetInvalid extends RuntimeException {
+
+    public record Problem(String file, int line, int column, String message) {
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line + ":" + column : "") + ": " + message;
+        }
+    }
+
+    private final List<Problem> problems;
+
+    public RuleSetInvalid(String source, List<Problem> problems) {
+        super("The rules in " + source + " cannot be used; fix these and save again:\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

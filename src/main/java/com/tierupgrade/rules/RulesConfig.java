@@ -1,0 +1,12 @@
+package com.tierupgrade.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "tierup.rules")
+public interface RulesConfig {
+
+    /** The folder whose rule files (*.drl and ladders.yaml) are compiled when the service starts. */
+    @WithDefault("rules")
+    String directory();
+}
