@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.InvalidFacts;
@@ -38,11 +37,8 @@ public class CustomerResource {
     @Path("/facts")
     @Consumes(MediaType.APPLICATION_JSON)
     public FactsResponse receiveFacts(@RestPath String customerId, FactsRequest request) {
-        Instant now = Instant.now();
         FactsValidator.requireValidCustomerId(customerId);
-        List<FactEvent> events = FactsValidator.validate(request, now);
-        Instant asOf = request.asOf() == null ? now : request.asOf();
-        return customers.receiveFacts(customerId, request.attributesOrEmpty(), events, asOf);
+        return customers.receiveFacts(customerId, FactsValidator.validate(request, Instant.now()));
     }
 
     @GET

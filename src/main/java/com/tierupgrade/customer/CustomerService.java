@@ -2,7 +2,6 @@ package com.tierupgrade.customer;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
+import com.tierupgrade.facts.ValidFacts;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.History;
 import com.tierupgrade.history.HistoryView;
@@ -40,13 +40,16 @@ public class CustomerService {
         this.history = history;
     }
 
-    public FactsResponse receiveFacts(String customerId, Map<String, Object> attributes,
-            List<FactEvent> newEvents, Instant asOf) {
+    public FactsResponse receiveFacts(String customerId, ValidFacts received) {
         // Holding the customer's row lock serialises concurrent posts for the same customer only, so each one sees
         // the events of the other and the last decision reflects both.
         Customer customer = lockOrCreate(customerId);
-        boolean attributesChanged = customer.mergeAttributes(attributes);
-        boolean eventsChanged = events.save(customerId, newEvents) > 0;
+        Instant asOf = received.asOf();
+        if (customer.asOf != null && asOf.isBefore(customer.asOf)) {
+            throw new EvaluationTimeBehind(customerId, asOf, customer.asOf);
+        }
+        boolean attributesChanged = customer.mergeAttributes(received.attributes());
+        boolean eventsChanged = events.save(customerId, received.events()) > 0;
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customerId));
 
         RuleSet ruleSet = rules.current();

@@ -1,7 +1,6 @@
 package com.tierupgrade.decision;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,9 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import com.tierupgrade.facts.CustomerFacts;
-import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.facts.ValidFacts;
 import com.tierupgrade.rules.ActiveRuleSet;
 import com.tierupgrade.rules.RuleEngine;
 
@@ -32,9 +31,8 @@ public class EvaluationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Decision evaluate(FactsRequest request) {
-        Instant now = Instant.now();
-        List<FactEvent> events = FactsValidator.validate(request, now);
-        CustomerFacts facts = new CustomerFacts(request.attributesOrEmpty(), events);
-        return engine.evaluate(rules.current(), null, facts, request.asOf() == null ? now : request.asOf());
+        ValidFacts valid = FactsValidator.validate(request, Instant.now());
+        CustomerFacts facts = new CustomerFacts(valid.attributes(), valid.events());
+        return engine.evaluate(rules.current(), null, facts, valid.asOf());
     }
 }

@@ -1,6 +1,5 @@
 package com.tierupgrade.facts;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ public class EventInput {
 
     public String id;
     public String type;
-    public Instant at;
+    public String at;
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     @JsonAnySetter

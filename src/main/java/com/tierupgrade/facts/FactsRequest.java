@@ -1,6 +1,5 @@
 package com.tierupgrade.facts;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +8,9 @@ import java.util.Map;
  *
  * @param attributes merged into the stored attributes; the latest value wins and null removes one
  * @param events appended; an event whose id is already stored replaces it
- * @param asOf the evaluation time; now when absent
+ * @param asOf the evaluation time (ISO-8601 with an offset); now when absent
  */
-public record FactsRequest(Map<String, Object> attributes, List<EventInput> events, Instant asOf) {
+public record FactsRequest(Map<String, Object> attributes, List<EventInput> events, String asOf) {
 
     public Map<String, Object> attributesOrEmpty() {
         return attributes == null ? Map.of() : attributes;

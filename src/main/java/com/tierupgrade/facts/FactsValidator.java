@@ -2,6 +2,8 @@ package com.tierupgrade.facts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,8 +37,8 @@ public final class FactsValidator {
         }
     }
 
-    /** Validates the request and returns its events; throws {@link InvalidFacts} listing every problem. */
-    public static List<FactEvent> validate(FactsRequest request, Instant now) {
+    /** Validates the request; throws {@link InvalidFacts} listing every problem. */
+    public static ValidFacts validate(FactsRequest request, Instant now) {
         if (request == null) {
             throw new InvalidFacts(List.of(new FieldProblem("body",
                     "a JSON object with attributes, events and asOf is required")));
@@ -48,9 +50,7 @@ public final class FactsValidator {
             problems.add(new FieldProblem("events", "at most " + MAX_EVENTS + " events per request; send more requests"));
         }
         Instant latest = now.plus(CLOCK_SKEW);
-        if (request.asOf() != null && request.asOf().isAfter(latest)) {
-            problems.add(new FieldProblem("asOf", "must not be in the future"));
-        }
+        Instant asOf = request.asOf() == null ? now : instant("asOf", request.asOf(), latest, problems);
         List<FactEvent> events = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -62,7 +62,22 @@ public final class FactsValidator {
         if (!problems.isEmpty()) {
             throw new InvalidFacts(problems);
         }
-        return events;
+        return new ValidFacts(request.attributesOrEmpty(), events, asOf);
+    }
+
+    /** Parses an ISO-8601 time with an offset ({@code Z} or {@code +08:00}) that is not in the future. */
+    private static Instant instant(String field, String text, Instant latest, List<FieldProblem> problems) {
+        try {
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            if (instant.isAfter(latest)) {
+                problems.add(new FieldProblem(field, "must not be in the future"));
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "must be an ISO-8601 time with an offset, such as "
+                    + "2026-11-01T10:00:00Z or 2026-11-01T18:00:00+08:00"));
+            return null;
+        }
     }
 
     private static void checkAttribute(String name, Object value, List<FieldProblem> problems) {
@@ -88,16 +103,17 @@ public final class FactsValidator {
         } else if (!ids.add(input.id)) {
             problems.add(new FieldProblem(path + ".id", "'" + input.id + "' appears more than once in this request"));
         }
+        Instant at = null;
         if (input.at == null) {
-            problems.add(new FieldProblem(path + ".at", "is required: an ISO-8601 instant such as 2026-11-01T10:00:00Z"));
-        } else if (input.at.isAfter(latest)) {
-            problems.add(new FieldProblem(path + ".at", "must not be in the future"));
+            problems.add(new FieldProblem(path + ".at", "is required: an ISO-8601 time such as 2026-11-01T10:00:00Z"));
+        } else {
+            at = instant(path + ".at", input.at, latest, problems);
         }
         EventType type = typeOf(path, input.type, problems);
         if (type != null) {
             checkFields(path, type, input.fields(), problems);
         }
-        return problems.size() == before ? new FactEvent(input.id, type.name(), input.at, input.fields()) : null;
+        return problems.size() == before ? new FactEvent(input.id, type.name(), at, input.fields()) : null;
     }
 
     private static EventType typeOf(String path, String type, List<FieldProblem> problems) {

@@ -1,17 +1,21 @@
 package com.tierupgrade.web;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.tierupgrade.customer.CustomerNotFound;
+import com.tierupgrade.customer.EvaluationTimeBehind;
 import com.tierupgrade.facts.InvalidFacts;
 
 /** The one place that turns exceptions into JSON error answers. Anything not listed here is a bug: 500. */
@@ -28,10 +32,23 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e) {
-        var location = e.getLocation();
-        return answer(ApiError.of(400, "Bad Request", "Malformed JSON at line " + location.getLineNr() + ", column "
-                + location.getColumnNr() + ": " + e.getOriginalMessage()));
+    public Response evaluationTimeBehind(EvaluationTimeBehind e) {
+        return answer(new ApiError(409, "Conflict", e.getMessage(),
+                List.of(new FieldProblem("asOf", "must not be earlier than the last evaluation"))));
+    }
+
+    /** Errors the framework raises itself: unreadable JSON, unknown paths, wrong methods or media types. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String error = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            var location = json.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return answer(ApiError.of(400, error, "Malformed JSON" + where + ": " + json.getOriginalMessage()));
+        }
+        return answer(ApiError.of(status, error, e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -49,12 +66,10 @@ public class ErrorMapper {
 
     private static String describe(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "Instant" -> "an ISO-8601 instant such as 2026-11-01T10:00:00Z";
             case "String" -> "text";
-            case "List" -> "a JSON array";
-            case "Map", "LinkedHashMap", "HashMap" -> "a JSON object";
             case "EventInput" -> "a JSON object with id, type and at";
-            default -> "of type " + type.getSimpleName();
+            default -> Collection.class.isAssignableFrom(type) ? "a JSON array"
+                    : Map.class.isAssignableFrom(type) ? "a JSON object" : "of type " + type.getSimpleName();
         };
     }
 

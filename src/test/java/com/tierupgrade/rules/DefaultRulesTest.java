@@ -1,20 +1,28 @@
 package com.tierupgrade.rules;
 
-import static com.tierupgrade.rules.Facts.AS_OF;
-import static com.tierupgrade.rules.Facts.customer;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.facts.FactsRequest;
+import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.facts.ValidFacts;
+import com.tierupgrade.testing.FactsBody;
+import com.tierupgrade.testing.RuleCase;
 
-/** The default rule set in rules/, evaluated without Quarkus: facts in, decision out. */
+/** The default rule set in rules/, evaluated in-process without Quarkus: a table of facts → decision. */
 class DefaultRulesTest {
 
     private static RuleSet ruleSet;
@@ -25,58 +33,44 @@ class DefaultRulesTest {
         ruleSet = new RuleSetCompiler().compile(Path.of("rules"));
     }
 
-    private Decision evaluate(Facts facts) {
-        return engine.evaluate(ruleSet, "c1", facts.build(), AS_OF);
+    static List<RuleCase> cases() {
+        return RuleCase.all();
     }
 
-    private static Facts repeatBuyer() {
-        return customer().with("addedWeCom", true)
-                .events(4, "INTERACTION", 5, Map.of("kind", "LIKE"))
-                .purchases(2, 300, 30);
+    private Decision evaluate(FactsBody body) {
+        FactsRequest request = new ObjectMapper().convertValue(body.json(), FactsRequest.class);
+        ValidFacts facts = FactsValidator.validate(request, Instant.now());
+        return engine.evaluate(ruleSet, "c1", new CustomerFacts(facts.attributes(), facts.events()), facts.asOf());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void shouldDecideAsTheTableSays(RuleCase rule) {
+        Decision decision = evaluate(rule.body().get());
+        assertAll(() -> assertEquals(rule.stage(), decision.stage(), "stage"),
+                () -> assertEquals(rule.tier(), decision.tier(), "tier"),
+                () -> assertEquals(rule.heldBack(), decision.heldBack().stream().map(HeldBackTier::tier).toList(),
+                        "held back"));
     }
 
     @Test
-    void shouldMakeRepeatBuyerReliantFollower() {
-        Decision decision = evaluate(repeatBuyer());
-        assertEquals("RELIANT", decision.stage());
-        assertEquals("FOLLOWER", decision.tier());
-        assertEquals(List.of(), decision.heldBack());
-        System.out.println(decision);
-    }
-
-    @Test
-    void shouldHoldBackDistributorWhenRefused() {
-        Decision decision = evaluate(repeatBuyer().with("distributorOptIn", true).with("distributorRefused", true));
-        assertEquals("FOLLOWER", decision.tier());
+    void shouldNameTheFilterThatHeldBack() {
+        Decision decision = evaluate(RuleCase.repeatBuyer().with("distributorOptIn", true)
+                .with("distributorRefused", true));
         assertEquals(List.of(new HeldBackTier("DISTRIBUTOR", "用户明确拒绝分销,不硬推", "明确拒绝分销:不硬推")),
                 decision.heldBack());
     }
 
     @Test
-    void shouldHoldBackHeavyConsumerOfProblemUser() {
-        Decision decision = evaluate(customer().with("addedWeCom", true).purchases(5, 300, 10)
-                .event("COMPLAINT", 3, Map.of("resolved", false)));
-        assertEquals("FAMILIAR", decision.stage());
-        assertEquals("FOLLOWER", decision.tier());
-        assertEquals(List.of("HEAVY_CONSUMER"), decision.heldBack().stream().map(HeldBackTier::tier).toList());
-        System.out.println(decision);
+    void shouldGiveReasonsWithTheNumbersSeen() {
+        Decision decision = evaluate(RuleCase.repeatBuyer());
+        assertEquals(List.of("近90天购买 2 次(至少 2 次)", "已进入客户旅程(熟悉或更高阶段)"), decision.reasons());
+        assertEquals(ruleSet.version(), decision.rulesetVersion());
     }
 
     @Test
-    void shouldHoldBackAfterBadReviewUntilRefund() {
-        Facts facts = repeatBuyer().with("distributorOptIn", true).event("REVIEW", 10, Map.of("rating", 1));
-        assertEquals("FOLLOWER", evaluate(facts).tier());
-        assertEquals("DISTRIBUTOR", evaluate(facts.event("REFUND", 5, Map.of("amount", 300))).tier());
-    }
-
-    @Test
-    void shouldHoldBackBargainHunterFromDieHardFan() {
-        Facts facts = customer().with("addedWeCom", true)
-                .events(3, "PURCHASE", 10, Map.of("amount", 50, "couponUsed", true))
-                .event("SUGGESTION", 2, Map.of());
-        Decision decision = evaluate(facts);
-        assertEquals("FOLLOWER", decision.tier());
-        assertEquals(List.of("DIE_HARD_FAN"), decision.heldBack().stream().map(HeldBackTier::tier).toList());
-        System.out.println(decision);
+    void shouldIgnoreEventsAfterTheEvaluationTime() {
+        FactsBody body = RuleCase.repeatBuyer().asOf(FactsBody.AS_OF.minusSeconds(40L * 86400));
+        assertEquals("FAMILIAR", evaluate(body).stage());
     }
 }

@@ -1,0 +1,134 @@
+package com.tierupgrade.customer;
+
+import static com.tierupgrade.testing.Api.customer;
+import static com.tierupgrade.testing.Api.history;
+import static com.tierupgrade.testing.Api.postFacts;
+import static com.tierupgrade.testing.FactsBody.facts;
+import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.RuleCase.repeatBuyer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.tierupgrade.testing.FactsBody;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What the tier history records, and what it leaves out. */
+@QuarkusTest
+class HistoryTest {
+
+    private static final String PROBLEM = "问题用户:存在未解决的投诉或差评,暂停升级";
+
+    private static FactsBody heavyBuyerWithComplaint(boolean resolved) {
+        return facts().with("addedWeCom", true).purchases("p", 5, 300, 10)
+                .event("c1", "COMPLAINT", 3, Map.of("resolved", resolved));
+    }
+
+    @Test
+    void shouldUpgradeWithReasonWhenComplaintIsResolved() {
+        String id = newCustomerId();
+        postFacts(id, heavyBuyerWithComplaint(false)).statusCode(200)
+                .body("tier", equalTo("FOLLOWER"))
+                .body("heldBack.tier", contains("HEAVY_CONSUMER"));
+
+        postFacts(id, facts().event("c1", "COMPLAINT", 3, Map.of("resolved", true))).statusCode(200)
+                .body("stage", equalTo("RELIANT"))
+                .body("tier", equalTo("HEAVY_CONSUMER"))
+                .body("heldBack", empty())
+                .body("history.kind", contains("UPGRADE", "UPGRADE"))
+                .body("history[1].from", equalTo("FOLLOWER"))
+                .body("history[1].to", equalTo("HEAVY_CONSUMER"))
+                .body("history[1].cause", equalTo("NEW_FACTS"))
+                .body("history[1].reasons", hasItem("此前的暂缓原因已解除:" + PROBLEM));
+
+        customer(id).statusCode(200).body("events", hasSize(6))
+                .body("events.find { it.id == 'c1' }.resolved", equalTo(true));
+        history(id).statusCode(200).body("kind", contains("INITIAL", "INITIAL", "HELD_BACK", "UPGRADE", "UPGRADE"));
+    }
+
+    @Test
+    void shouldRecordHoldOnlyWhenItStartsOrItsReasonChanges() {
+        String id = newCustomerId();
+        postFacts(id, repeatBuyer().with("distributorOptIn", true).with("distributorRefused", true))
+                .statusCode(200).body("history.kind", contains("INITIAL", "INITIAL", "HELD_BACK"));
+
+        postFacts(id, facts().interactions("more", 2, 2)).statusCode(200)
+                .body("heldBack.tier", contains("DISTRIBUTOR"))
+                .body("history", empty());
+
+        postFacts(id, facts().event("bad", "REVIEW", 1, Map.of("rating", 1))).statusCode(200)
+                .body("heldBack.reason", contains("用户明确拒绝分销,不硬推", PROBLEM))
+                .body("history.kind", contains("HELD_BACK"))
+                .body("history[0].reasons", contains(PROBLEM))
+                .body("history[0].rule", equalTo("问题用户:近期差评且之后没有退款"));
+    }
+
+    /** An open complaint ends TRUSTING, so the distributor condition (RELIANT) no longer holds at all. */
+    @Test
+    void shouldDowngradeDistributorWhoComplains() {
+        String id = newCustomerId();
+        postFacts(id, repeatBuyer().with("distributorOptIn", true)).statusCode(200).body("tier", equalTo("DISTRIBUTOR"));
+        postFacts(id, facts().event("c1", "COMPLAINT", 1, Map.of("resolved", false))).statusCode(200)
+                .body("stage", equalTo("COGNIZANT"))
+                .body("tier", equalTo("FOLLOWER"))
+                .body("history.kind", contains("DOWNGRADE", "DOWNGRADE"))
+                .body("history[0].reasons[0]", equalTo("不再满足「依靠」的条件"))
+                .body("history[1].dimension", equalTo("TIER"))
+                .body("history[1].reasons", contains("不再满足「分销用户」的条件", "已进入客户旅程(熟悉或更高阶段)"));
+    }
+
+    @Test
+    void shouldPageThroughHistoryOldestFirst() {
+        String id = newCustomerId();
+        postFacts(id, facts().with("addedWeCom", true)).statusCode(200);
+        postFacts(id, facts().interactions("i", 3, 1)).statusCode(200);
+        postFacts(id, facts().purchases("p", 2, 300, 5)).statusCode(200);
+        List<Integer> all = history(id).statusCode(200)
+                .body("to", contains("FAMILIAR", "FOLLOWER", "COGNIZANT", "RELIANT")).extract().path("id");
+
+        List<Integer> firstPage = given().queryParam("limit", 3).get("/customers/{id}/history", id).path("id");
+        List<Integer> secondPage = given().queryParam("limit", 3).queryParam("after", firstPage.get(2))
+                .get("/customers/{id}/history", id).path("id");
+        assertEquals(all.subList(0, 3), firstPage);
+        assertEquals(all.subList(3, 4), secondPage);
+        given().queryParam("limit", 0).get("/customers/{id}/history", id).then().statusCode(400)
+                .body("problems[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void shouldRefuseEvaluationTimeBeforeTheLastOneAndStoreNothing() {
+        String id = newCustomerId();
+        postFacts(id, repeatBuyer().daysLater(10)).statusCode(200);
+        postFacts(id, facts().purchases("late", 1, 100, 1)).statusCode(409)
+                .body("problems[0].field", equalTo("asOf"))
+                .body("message", containsString("earlier than the last evaluation"));
+        customer(id).body("events", hasSize(6)).body("decision.asOf", equalTo(FactsBody.AS_OF.plusSeconds(10 * 86400L)
+                .toString()));
+    }
+
+    @Test
+    void shouldAnswer404ForUnknownCustomer() {
+        String id = newCustomerId();
+        customer(id).statusCode(404).body("status", equalTo(404)).body("message", containsString(id));
+        history(id).statusCode(404);
+    }
+
+    @Test
+    void shouldOfferNoWayToChangeHistory() {
+        String id = newCustomerId();
+        postFacts(id, repeatBuyer()).statusCode(200);
+        given().delete("/customers/{id}/history", id).then().statusCode(405);
+        given().put("/customers/{id}/history", id).then().statusCode(405);
+    }
+}

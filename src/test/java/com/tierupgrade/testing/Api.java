@@ -1,0 +1,32 @@
+package com.tierupgrade.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** The service's HTTP endpoints as the tests call them. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static ValidatableResponse postFacts(String customerId, FactsBody body) {
+        return postFacts(customerId, (Object) body.json());
+    }
+
+    /** Posts any body, e.g. raw text for malformed JSON. */
+    public static ValidatableResponse postFacts(String customerId, Object body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/customers/{id}/facts", customerId)
+                .then();
+    }
+
+    public static ValidatableResponse customer(String customerId) {
+        return given().when().get("/customers/{id}", customerId).then();
+    }
+
+    public static ValidatableResponse history(String customerId) {
+        return given().when().get("/customers/{id}/history", customerId).then();
+    }
+}
