@@ -1,66 +1,91 @@
 package com.tierupgrade.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.testing.ShippedRules;
+
+/** A rules directory that cannot become a rule set is refused with each problem's file, line and message. */
 class RuleSetCompilerTest {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler();
 
-    private static Map<String, String> shippedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            return files.filter(Files::isRegularFile)
-                    .collect(Collectors.toMap(p -> p.getFileName().toString(), p -> read(p), (a, b) -> a, HashMap::new));
-        }
-    }
-
-    private static String read(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
-    void shouldNameFileAndLineOfSyntaxError() throws IOException {
-        Map<String, String> files = shippedFiles();
-        files.put("tiers.drl", files.get("tiers.drl").replace("exists StageReached()", "exists StageReachd()"));
+    private RuleSetInvalid.Problem onlyProblemIn(String file, Map<String, String> files) {
         RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> compiler.compile("draft", files));
-        System.out.println(invalid.getMessage());
-        assertTrue(invalid.problems().stream().anyMatch(p -> p.file().equals("tiers.drl") && p.line() > 0),
-                invalid.getMessage());
+        List<RuleSetInvalid.Problem> inFile = invalid.problems().stream().filter(p -> p.file().equals(file)).toList();
+        assertTrue(!inFile.isEmpty(), invalid.getMessage());
+        return inFile.get(0);
     }
 
     @Test
-    void shouldNameMissingBracket() throws IOException {
-        Map<String, String> files = shippedFiles();
-        files.put("journey.drl", files.get("journey.drl").replaceFirst("flag\\(\"inGroup\"\\) \\)", "flag(\"inGroup\")"));
-        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> compiler.compile("draft", files));
-        System.out.println(invalid.getMessage());
+    void shouldNameFileAndLineOfSyntaxError() {
+        RuleSetInvalid.Problem problem = onlyProblemIn("journey.drl",
+                ShippedRules.withEdit("journey.drl", "flag(\"inGroup\") )", "flag(\"inGroup\")"));
+        assertEquals(10, problem.line());
+        assertTrue(problem.message().contains("mismatched input 'then'"), problem.message());
     }
 
     @Test
-    void shouldNameUnknownThreshold() throws IOException {
-        Map<String, String> files = shippedFiles();
-        files.put("tiers.drl", files.get("tiers.drl").replace("spreaderMinShares()", "spreaderMinShare()"));
-        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> compiler.compile("draft", files));
-        System.out.println(invalid.getMessage());
+    void shouldNameFileAndLineOfMisspeltFactType() {
+        RuleSetInvalid.Problem problem = onlyProblemIn("tiers.drl",
+                ShippedRules.withEdit("tiers.drl", "exists StageReached()", "exists StageReachd()"));
+        assertTrue(problem.line() > 0, problem.toString());
+        assertTrue(problem.message().contains("StageReachd"), problem.message());
     }
 
     @Test
-    void shouldGiveSameVersionForSameFiles() throws IOException {
-        assertEquals(RuleSetCompiler.versionOf(shippedFiles()), RuleSetCompiler.versionOf(shippedFiles()));
+    void shouldNameFileAndLineOfUnknownThreshold() {
+        RuleSetInvalid.Problem problem = onlyProblemIn("tiers.drl",
+                ShippedRules.withEdit("tiers.drl", "$n >= spreaderMinShares()", "$n >= spreaderMinShare()"));
+        assertTrue(problem.line() > 0, problem.toString());
+        assertTrue(problem.message().contains("spreaderMinShare"), problem.message());
+    }
+
+    @Test
+    void shouldRefuseRulesWithoutLadders() {
+        Map<String, String> files = ShippedRules.files();
+        files.remove("ladders.yaml");
+        assertTrue(onlyProblemIn("ladders.yaml", files).message().contains("missing"));
+    }
+
+    @Test
+    void shouldRefuseLadderListingATierTwice() {
+        RuleSetInvalid.Problem problem = onlyProblemIn("ladders.yaml",
+                ShippedRules.withEdit("ladders.yaml", "code: SPREADER", "code: FOLLOWER"));
+        assertEquals("'tier' lists FOLLOWER twice", problem.message());
+    }
+
+    @Test
+    void shouldRefuseDirectoryWithoutRuleFiles() {
+        Path empty = ShippedRules.writeTo(Map.of("ladders.yaml", ShippedRules.files().get("ladders.yaml")));
+        RuleSetInvalid invalid = assertThrows(RuleSetInvalid.class, () -> compiler.compile(empty));
+        assertTrue(invalid.getMessage().contains("no rule files"), invalid.getMessage());
+    }
+
+    @Test
+    void shouldNameRuleThatReachesATierTheLaddersDoNotList() {
+        RuleSet ruleSet = compiler.compile("draft",
+                ShippedRules.withEdit("tiers.drl", "new TierReached(\"FOLLOWER\"", "new TierReached(\"FOLOWER\""));
+        CustomerFacts connected = new CustomerFacts(Map.of("inGroup", true), List.of());
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> new RuleEngine().evaluate(ruleSet, "c", connected, Instant.now()));
+        assertTrue(unknown.getMessage().contains("FOLOWER"), unknown.getMessage());
+    }
+
+    @Test
+    void shouldVersionByContent() {
+        String shipped = compiler.compile("shipped", ShippedRules.files()).version();
+        assertEquals(shipped, compiler.compile(Path.of("rules")).version());
+        assertNotEquals(shipped, RuleSetCompiler.versionOf(ShippedRules.withThreshold("reliantMinPurchases", "3")));
     }
 }

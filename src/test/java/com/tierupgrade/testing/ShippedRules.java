@@ -1,0 +1,69 @@
+package com.tierupgrade.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The rule files shipped in rules/, read or copied so a test can change them without touching the originals. */
+public final class ShippedRules {
+
+    private static final Path DIRECTORY = Path.of("rules");
+
+    private ShippedRules() {
+    }
+
+    /** Every file of rules/ by name. The map is modifiable. */
+    public static Map<String, String> files() {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(DIRECTORY)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(path.getFileName().toString(), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** A temporary folder holding the given files. */
+    public static Path writeTo(Map<String, String> files) {
+        try {
+            Path directory = Files.createTempDirectory("rules-copy");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(directory.resolve(file.getKey()), file.getValue());
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped files with the threshold function {@code name} returning {@code value} instead. */
+    public static Map<String, String> withThreshold(String name, String value) {
+        Map<String, String> files = files();
+        String original = files.get("thresholds.drl");
+        String edited = original.replaceFirst("(" + Pattern.quote(name) + "\\(\\)\\s*\\{\\s*return\\s+)[^;]+;",
+                "$1" + value + ";");
+        if (edited.equals(original)) {
+            throw new IllegalStateException("No threshold " + name + " in thresholds.drl");
+        }
+        files.put("thresholds.drl", edited);
+        return files;
+    }
+
+    /** The shipped files with {@code from} replaced by {@code to} in one file. */
+    public static Map<String, String> withEdit(String file, String from, String to) {
+        Map<String, String> files = files();
+        String original = files.get(file);
+        if (!original.contains(from)) {
+            throw new IllegalStateException("'" + from + "' not found in " + file);
+        }
+        files.put(file, original.replace(from, to));
+        return files;
+    }
+}
