@@ -57,6 +57,13 @@ public class RuleSetCompiler {
                 ruleFiles.put(name, content);
             }
         });
+        if (files.containsKey(ParametersFile.NAME)) {
+            try {
+                ruleFiles.put(ParametersFile.GENERATED, ParametersFile.toDrl(files.get(ParametersFile.NAME)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleSetInvalid.Problem(ParametersFile.NAME, 0, 0, e.getMessage()));
+            }
+        }
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl) found"));
         }
@@ -97,6 +104,9 @@ public class RuleSetCompiler {
     private static RuleSetInvalid.Problem problemOf(Message message) {
         String path = message.getPath() == null ? "" : message.getPath();
         String file = path.substring(path.lastIndexOf('/') + 1);
+        if (file.equals(ParametersFile.GENERATED)) {
+            file = ParametersFile.NAME;
+        }
         return new RuleSetInvalid.Problem(file.isEmpty() ? "(rules)" : file, message.getLine(), message.getColumn(),
                 message.getText().strip());
     }
@@ -114,7 +124,7 @@ public class RuleSetCompiler {
         try (Stream<Path> paths = Files.list(directory)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = path.getFileName().toString();
-                if (isRuleFile(name) || name.equals(LADDERS_FILE)) {
+                if (isRuleFile(name) || name.equals(LADDERS_FILE) || name.equals(ParametersFile.NAME)) {
                     files.put(name, Files.readString(path, StandardCharsets.UTF_8));
                 }
             }

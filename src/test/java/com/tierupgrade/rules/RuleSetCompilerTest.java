@@ -52,6 +52,21 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void shouldRefuseParameterThatIsNotANumber() {
+        RuleSetInvalid.Problem problem = onlyProblemIn("parameters.yaml",
+                ShippedRules.withParameter("reliantMinPurchases", "two"));
+        assertEquals("reliantMinPurchases: must be a number, not 'two'", problem.message());
+    }
+
+    @Test
+    void shouldUseParameterValueChangedByMarketer() {
+        RuleSet strict = compiler.compile("draft", ShippedRules.withParameter("heavyConsumerMinSpend", "5000.5"));
+        CustomerFacts bigSpender = new CustomerFacts(Map.of("inGroup", true), List.of(new com.tierupgrade.facts.FactEvent(
+                "o1", "PURCHASE", Instant.now().minusSeconds(3600), Map.of("amount", 5000))));
+        assertEquals("FOLLOWER", new RuleEngine().evaluate(strict, "c", bigSpender, Instant.now()).tier());
+    }
+
+    @Test
     void shouldRefuseRulesWithoutLadders() {
         Map<String, String> files = ShippedRules.files();
         files.remove("ladders.yaml");
@@ -86,6 +101,6 @@ class RuleSetCompilerTest {
     void shouldVersionByContent() {
         String shipped = compiler.compile("shipped", ShippedRules.files()).version();
         assertEquals(shipped, compiler.compile(Path.of("rules")).version());
-        assertNotEquals(shipped, RuleSetCompiler.versionOf(ShippedRules.withThreshold("reliantMinPurchases", "3")));
+        assertNotEquals(shipped, RuleSetCompiler.versionOf(ShippedRules.withParameter("reliantMinPurchases", "3")));
     }
 }

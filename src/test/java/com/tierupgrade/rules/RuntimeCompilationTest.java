@@ -29,7 +29,7 @@ class RuntimeCompilationTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("tierup.rules.directory",
-                    ShippedRules.writeTo(ShippedRules.withThreshold("reliantMinPurchases", "3")).toString());
+                    ShippedRules.writeTo(ShippedRules.withParameter("reliantMinPurchases", "3")).toString());
         }
     }
 

@@ -43,16 +43,15 @@ public final class ShippedRules {
         }
     }
 
-    /** The shipped files with the threshold function {@code name} returning {@code value} instead. */
-    public static Map<String, String> withThreshold(String name, String value) {
+    /** The shipped files with the parameter {@code name} set to {@code value} in parameters.yaml. */
+    public static Map<String, String> withParameter(String name, String value) {
         Map<String, String> files = files();
-        String original = files.get("thresholds.drl");
-        String edited = original.replaceFirst("(" + Pattern.quote(name) + "\\(\\)\\s*\\{\\s*return\\s+)[^;]+;",
-                "$1" + value + ";");
+        String original = files.get("parameters.yaml");
+        String edited = original.replaceFirst("(?m)^(" + Pattern.quote(name) + ":\\s*).*$", "$1" + value);
         if (edited.equals(original)) {
-            throw new IllegalStateException("No threshold " + name + " in thresholds.drl");
+            throw new IllegalStateException("No parameter " + name + " in parameters.yaml");
         }
-        files.put("thresholds.drl", edited);
+        files.put("parameters.yaml", edited);
         return files;
     }
 

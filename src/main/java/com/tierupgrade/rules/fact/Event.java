@@ -42,7 +42,7 @@ public class Event {
     }
 
     /** True when the event happened less than {@code days} days before the evaluation time. */
-    public boolean within(int days) {
+    public boolean within(long days) {
         return age.compareTo(Duration.ofDays(days)) < 0;
     }
 
