@@ -1,8 +1,11 @@
 package com.tierupgrade.customer;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,17 +54,65 @@ public class CustomerService {
         boolean attributesChanged = customer.mergeAttributes(received.attributes());
         boolean eventsChanged = events.save(customerId, received.events()) > 0;
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customerId));
+        List<HistoryView> entries = decide(customer, facts, rules.current(), asOf, attributesChanged || eventsChanged);
+        return new FactsResponse(customerId, customer.decision().orElseThrow(), entries);
+    }
 
-        RuleSet ruleSet = rules.current();
-        Decision decision = engine.evaluate(ruleSet, customerId, facts, asOf);
+    /**
+     * Re-evaluates the customers after {@code afterId} (in id order, at most {@code size}) with {@code ruleSet}, in
+     * one transaction. {@code asOf} gives each customer's evaluation time from its last one.
+     */
+    public Batch reevaluate(String afterId, int size, RuleSet ruleSet, UnaryOperator<Instant> asOf) {
+        List<Customer> batch = entityManager.createQuery(
+                "FROM Customer c WHERE c.id > :after ORDER BY c.id", Customer.class)
+                .setParameter("after", afterId)
+                .setMaxResults(size)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Map<String, List<FactEvent>> eventsById = events.ofCustomers(batch.stream().map(c -> c.id).toList());
+        int changed = 0;
+        for (Customer customer : batch) {
+            CustomerFacts facts = new CustomerFacts(customer.attributes, eventsById.getOrDefault(customer.id, List.of()));
+            if (!decide(customer, facts, ruleSet, asOf.apply(customer.asOf), false).isEmpty()) {
+                changed++;
+            }
+        }
+        return new Batch(batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id, batch.size(), changed);
+    }
+
+    /** The facts of the customers after {@code afterId}, in id order, at most {@code size}; reads only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, CustomerFacts> facts(String afterId, int size) {
+        List<Object[]> rows = entityManager.createQuery(
+                "SELECT c.id, c.attributes FROM Customer c WHERE c.id > :after ORDER BY c.id", Object[].class)
+                .setParameter("after", afterId)
+                .setMaxResults(size)
+                .getResultList();
+        Map<String, List<FactEvent>> eventsById = events.ofCustomers(rows.stream().map(row -> (String) row[0]).toList());
+        Map<String, CustomerFacts> facts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) row[1];
+            facts.put((String) row[0], new CustomerFacts(attributes, eventsById.getOrDefault((String) row[0], List.of())));
+        }
+        return facts;
+    }
+
+    /** How far a batch got: the last customer id it read, how many it read and how many changed. */
+    public record Batch(String lastId, int customers, int changed) {
+    }
+
+    private List<HistoryView> decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf,
+            boolean factsChanged) {
+        Decision decision = engine.evaluate(ruleSet, customer.id, facts, asOf);
         Optional<Decision> previous = customer.decision();
-        Cause cause = attributesChanged || eventsChanged ? Cause.NEW_FACTS
+        Cause cause = factsChanged ? Cause.NEW_FACTS
                 : previous.filter(p -> !p.rulesetVersion().equals(decision.rulesetVersion())).isPresent()
                         ? Cause.RULESET_CHANGE
                         : Cause.TIME;
-        List<HistoryView> entries = history.record(customerId, previous, decision, ruleSet.ladders(), cause, facts);
+        List<HistoryView> entries = history.record(customer.id, previous, decision, ruleSet.ladders(), cause, facts);
         customer.apply(decision, Instant.now());
-        return new FactsResponse(customerId, decision, entries);
+        return entries;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

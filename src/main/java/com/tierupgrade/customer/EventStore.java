@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ public class EventStore {
                       IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.at, EXCLUDED.fields)""";
     private static final String OF_CUSTOMER = """
             SELECT event_id, type, at, fields FROM customer_event WHERE customer_id = ? ORDER BY at, event_id""";
+    private static final String OF_CUSTOMERS = """
+            SELECT customer_id, event_id, type, at, fields FROM customer_event WHERE customer_id = ANY (?)
+            ORDER BY customer_id, at, event_id""";
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
 
@@ -73,6 +77,27 @@ public class EventStore {
                     while (rows.next()) {
                         events.add(new FactEvent(rows.getString(1), rows.getString(2),
                                 rows.getTimestamp(3).toInstant(), read(rows.getString(4))));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    /** The events of several customers in one query, by customer id. */
+    Map<String, List<FactEvent>> ofCustomers(List<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(OF_CUSTOMERS)) {
+                select.setArray(1, connection.createArrayOf("text", customerIds.toArray()));
+                Map<String, List<FactEvent>> events = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new FactEvent(
+                                rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
+                                read(rows.getString(5))));
                     }
                 }
                 return events;

@@ -1,33 +1,36 @@
 package com.tierupgrade.rules;
 
-import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.Startup;
-
 /**
- * The rule set every evaluation uses: compiled once from the rules directory at start-up and shared by all
- * requests. Rules that do not compile stop the start-up with the file, line and message of each problem.
+ * The rule set every evaluation uses. Swapping it is atomic: an evaluation that already took the old one finishes
+ * on it, the next one gets the new one, and no lock is held while the engine runs.
  */
-@Startup
 @ApplicationScoped
 public class ActiveRuleSet {
 
-    private static final Logger LOG = Logger.getLogger(ActiveRuleSet.class);
-
-    private volatile RuleSet current;
-
-    ActiveRuleSet(RulesConfig config) {
-        Path directory = Path.of(config.directory());
-        current = new RuleSetCompiler().compile(directory);
-        LOG.infof("Rule set %s active: %d files from %s", current.version(), current.files().size(),
-                directory.toAbsolutePath());
+    /** The rule set in use, since when, and what made it the one in use. */
+    public record Active(RuleSet ruleSet, Instant activatedAt, String trigger) {
     }
 
+    private final AtomicReference<Active> active = new AtomicReference<>();
+
     public RuleSet current() {
-        return current;
+        Active now = active.get();
+        if (now == null) {
+            throw new IllegalStateException("No rule set is active yet");
+        }
+        return now.ruleSet();
+    }
+
+    public Active active() {
+        return active.get();
+    }
+
+    public void activate(RuleSet ruleSet, String trigger) {
+        active.set(new Active(ruleSet, Instant.now(), trigger));
     }
 }

@@ -29,7 +29,7 @@ import org.kie.api.runtime.KieContainer;
 public class RuleSetCompiler {
 
     static final String LADDERS_FILE = "ladders.yaml";
-    private static final List<String> RULE_FILE_SUFFIXES = List.of(".drl");
+    private static final List<String> RULE_FILE_SUFFIXES = List.of(".drl", ".dsl", ".dslr");
 
     private final LaddersReader laddersReader = new LaddersReader();
 
@@ -65,7 +65,7 @@ public class RuleSetCompiler {
             }
         }
         if (ruleFiles.isEmpty()) {
-            problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl) found"));
+            problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl, *.dslr) found"));
         }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(source, problems);
@@ -115,7 +115,8 @@ public class RuleSetCompiler {
         return RULE_FILE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
-    private static Map<String, String> readFiles(Path directory) {
+    /** The rule files, ladders and parameters of a rules directory, by file name. */
+    public static Map<String, String> readFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new RuleSetInvalid(directory.toString(), List.of(new RuleSetInvalid.Problem(directory.toString(), 0,
                     0, "not a directory; set tierup.rules.directory to the folder that holds the rule files")));
@@ -135,7 +136,7 @@ public class RuleSetCompiler {
     }
 
     /** The version is a hash of every file name and content, so the same files always give the same version. */
-    static String versionOf(Map<String, String> files) {
+    public static String versionOf(Map<String, String> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             new TreeMap<>(files).forEach((name, content) -> {

@@ -7,9 +7,15 @@ import java.util.stream.Collectors;
 public class RuleSetInvalid extends RuntimeException {
 
     public record Problem(String file, int line, int column, String message) {
+
+        /** file:line:column, or the file alone when the line is not known. */
+        public String location() {
+            return file + (line > 0 ? ":" + line + ":" + column : "");
+        }
+
         @Override
         public String toString() {
-            return file + (line > 0 ? ":" + line + ":" + column : "") + ": " + message;
+            return location() + ": " + message;
         }
     }
 

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.tierupgrade.customer.CustomerNotFound;
 import com.tierupgrade.customer.EvaluationTimeBehind;
 import com.tierupgrade.facts.InvalidFacts;
+import com.tierupgrade.rules.RuleSetInvalid;
+import com.tierupgrade.ruleset.RuleSetNotFound;
 
 /** The one place that turns exceptions into JSON error answers. Anything not listed here is a bug: 500. */
 public class ErrorMapper {
@@ -35,6 +37,17 @@ public class ErrorMapper {
     public Response evaluationTimeBehind(EvaluationTimeBehind e) {
         return answer(new ApiError(409, "Conflict", e.getMessage(),
                 List.of(new FieldProblem("asOf", "must not be earlier than the last evaluation"))));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleSetInvalid(RuleSetInvalid e) {
+        return answer(new ApiError(422, "Unprocessable Entity", "The rules cannot be used",
+                e.problems().stream().map(p -> new FieldProblem(p.location(), p.message())).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleSetNotFound(RuleSetNotFound e) {
+        return answer(ApiError.of(404, "Not Found", e.getMessage()));
     }
 
     /** Errors the framework raises itself: unreadable JSON, unknown paths, wrong methods or media types. */

@@ -30,17 +30,44 @@ public final class ShippedRules {
         return files;
     }
 
-    /** A temporary folder holding the given files. */
+    /** A temporary folder holding the given files; names may include a folder, as in scenarios/a.yaml. */
     public static Path writeTo(Map<String, String> files) {
         try {
-            Path directory = Files.createTempDirectory("rules-copy");
+            return writeTo(Files.createTempDirectory("rules-copy"), files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the files into {@code directory}, creating folders as needed. */
+    public static Path writeTo(Path directory, Map<String, String> files) {
+        try {
             for (Map.Entry<String, String> file : files.entrySet()) {
-                Files.writeString(directory.resolve(file.getKey()), file.getValue());
+                Path path = directory.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
             }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The shipped scenario files, named scenarios/&lt;file&gt;. */
+    public static Map<String, String> scenarioFiles() {
+        Map<String, String> files = new TreeMap<>();
+        Path folder = DIRECTORY.resolve("scenarios");
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put("scenarios/" + path.getFileName(), Files.readString(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     /** The shipped files with the parameter {@code name} set to {@code value} in parameters.yaml. */
