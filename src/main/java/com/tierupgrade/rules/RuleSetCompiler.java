@@ -67,6 +67,9 @@ public class RuleSetCompiler {
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl, *.dslr) found"));
         }
+        // Rules may call Java, so only the fact model and a small allow-list may appear in them; checked before
+        // anything is compiled, and across files because a .dsl mapping and a .dslr sentence make code together.
+        problems.addAll(RuleSafety.check(ruleFiles));
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(source, problems);
         }

@@ -67,6 +67,25 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void shouldRefuseRuleThatCallsOutsideTheFactModel() {
+        Map<String, String> files = ShippedRules.files();
+        files.put("exit.drl", """
+                package rules;
+                import com.tierupgrade.rules.fact.*;
+
+                rule "关门"
+                when
+                    Profile()
+                then
+                    System.exit(0);
+                end
+                """);
+        RuleSetInvalid.Problem problem = onlyProblemIn("exit.drl", files);
+        assertEquals(8, problem.line());
+        assertTrue(problem.message().contains("'System' is not allowed"), problem.message());
+    }
+
+    @Test
     void shouldRefuseRulesWithoutLadders() {
         Map<String, String> files = ShippedRules.files();
         files.remove("ladders.yaml");

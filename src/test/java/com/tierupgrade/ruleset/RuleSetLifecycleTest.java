@@ -219,6 +219,12 @@ class RuleSetLifecycleTest {
                 .body("valid", equalTo(false))
                 .body("problems[0].file", equalTo("tiers.drl"));
         given().contentType(ContentType.JSON)
+                .body(Map.of("files", Map.of("steal.drl", "package rules;\nimport java.nio.file.Files;\n")))
+                .post("/rulesets/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("problems[0].file", equalTo("steal.drl"))
+                .body("problems[0].line", equalTo(2));
+        given().contentType(ContentType.JSON)
                 .body(Map.of("files", Map.of("scenarios/wrong.yaml", WRONG_SCENARIO)))
                 .post("/rulesets/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
