@@ -69,15 +69,15 @@ class PackagedAppIT {
 
     @Test
     void shouldRefuseToStartWithRulesThatDoNotCompile() throws Exception {
-        Path rules = ShippedRules.writeTo(
-                ShippedRules.withEdit("tiers.drl", "$n >= spreaderMinShares()", "$n >= spreaderMinShare()"));
+        Path rules = ShippedRules.writeTo(ShippedRules.withEdit("tiers.dslr",
+                "分享次数至少 spreaderMinShares 次", "分享次数至少 spreaderMinShare 次"));
         Service service = Service.start(rules, Files.createTempDirectory("it-data"));
         try {
             assertTrue(service.process().waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS), "still running");
             String output = service.output();
             assertNotEquals(0, service.process().exitValue(), output);
             assertTrue(output.contains("The rules in " + rules + " cannot be used"), output);
-            assertTrue(Pattern.compile("tiers\\.drl:\\d+:\\d+: .*spreaderMinShare").matcher(output).find(), output);
+            assertTrue(Pattern.compile("tiers\\.dslr:\\d+:\\d+: .*spreaderMinShare").matcher(output).find(), output);
         } finally {
             service.stop();
         }

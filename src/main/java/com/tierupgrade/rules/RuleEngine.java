@@ -2,9 +2,7 @@ package com.tierupgrade.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +37,8 @@ public class RuleEngine {
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf) {
         KieSession session = ruleSet.kieBase().newKieSession();
         Set<String> firedRules = new LinkedHashSet<>();
-        Map<Object, String> insertedBy = new IdentityHashMap<>();
+        // What the rules concluded, in the order they concluded it: session.getObjects() has no stable order.
+        Map<Object, String> insertedBy = new LinkedHashMap<>();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -62,19 +61,19 @@ public class RuleEngine {
                 }
             }
             session.fireAllRules();
-            return decide(ruleSet, session.getObjects(), insertedBy, firedRules, asOf);
+            return decide(ruleSet, insertedBy, firedRules, asOf);
         } finally {
             session.dispose();
         }
     }
 
-    private static Decision decide(RuleSet ruleSet, Collection<?> facts, Map<Object, String> insertedBy,
-            Set<String> firedRules, Instant asOf) {
+    private static Decision decide(RuleSet ruleSet, Map<Object, String> insertedBy, Set<String> firedRules,
+            Instant asOf) {
         Ladders ladders = ruleSet.ladders();
         Map<String, List<String>> stages = new LinkedHashMap<>();
         Map<String, List<String>> tiers = new LinkedHashMap<>();
         Map<String, HeldBackTier> holds = new LinkedHashMap<>();
-        for (Object fact : facts) {
+        for (Object fact : insertedBy.keySet()) {
             if (fact instanceof StageReached reached) {
                 stages.computeIfAbsent(known(ladders.stage(), "stage", reached.getCode()), c -> new ArrayList<>())
                         .add(reached.getReason());

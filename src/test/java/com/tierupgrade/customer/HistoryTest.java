@@ -8,6 +8,7 @@ import static com.tierupgrade.testing.FactsBody.newCustomerId;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,7 +69,7 @@ class HistoryTest {
                 .body("history", empty());
 
         postFacts(id, facts().event("bad", "REVIEW", 1, Map.of("rating", 1))).statusCode(200)
-                .body("heldBack.reason", contains("用户明确拒绝分销,不硬推", PROBLEM))
+                .body("heldBack.reason", containsInAnyOrder("用户明确拒绝分销,不硬推", PROBLEM))
                 .body("history.kind", contains("HELD_BACK"))
                 .body("history[0].reasons", contains(PROBLEM))
                 .body("history[0].rule", equalTo("问题用户:近期差评且之后没有退款"));

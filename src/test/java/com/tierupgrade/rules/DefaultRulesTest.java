@@ -69,6 +69,17 @@ class DefaultRulesTest {
     }
 
     @Test
+    void shouldDecideTheSameWayEveryTime() {
+        FactsBody twoHoldsOnOneTier = RuleCase.repeatBuyer().with("distributorOptIn", true)
+                .with("distributorRefused", true).event("bad", "REVIEW", 3, java.util.Map.of("rating", 1))
+                .event("c", "COMPLAINT", 2, java.util.Map.of("resolved", false));
+        Decision first = evaluate(twoHoldsOnOneTier);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(first, evaluate(twoHoldsOnOneTier));
+        }
+    }
+
+    @Test
     void shouldIgnoreEventsAfterTheEvaluationTime() {
         FactsBody body = RuleCase.repeatBuyer().asOf(FactsBody.AS_OF.minusSeconds(40L * 86400));
         assertEquals("FAMILIAR", evaluate(body).stage());

@@ -37,16 +37,16 @@ class RuleSetCompilerTest {
 
     @Test
     void shouldNameFileAndLineOfMisspeltFactType() {
-        RuleSetInvalid.Problem problem = onlyProblemIn("tiers.drl",
-                ShippedRules.withEdit("tiers.drl", "exists StageReached()", "exists StageReachd()"));
+        RuleSetInvalid.Problem problem = onlyProblemIn("journey.drl", ShippedRules.withEdit("journey.drl",
+                "StageReached( code == \"TRUSTING\" )", "StageReachd( code == \"TRUSTING\" )"));
         assertTrue(problem.line() > 0, problem.toString());
         assertTrue(problem.message().contains("StageReachd"), problem.message());
     }
 
     @Test
     void shouldNameFileAndLineOfUnknownThreshold() {
-        RuleSetInvalid.Problem problem = onlyProblemIn("tiers.drl",
-                ShippedRules.withEdit("tiers.drl", "$n >= spreaderMinShares()", "$n >= spreaderMinShare()"));
+        RuleSetInvalid.Problem problem = onlyProblemIn("tiers.dslr", ShippedRules.withEdit("tiers.dslr",
+                "分享次数至少 spreaderMinShares 次", "分享次数至少 spreaderMinShare 次"));
         assertTrue(problem.line() > 0, problem.toString());
         assertTrue(problem.message().contains("spreaderMinShare"), problem.message());
     }
@@ -109,7 +109,7 @@ class RuleSetCompilerTest {
     @Test
     void shouldNameRuleThatReachesATierTheLaddersDoNotList() {
         RuleSet ruleSet = compiler.compile("draft",
-                ShippedRules.withEdit("tiers.drl", "new TierReached(\"FOLLOWER\"", "new TierReached(\"FOLOWER\""));
+                ShippedRules.withEdit("marketing.dsl", "=\"FOLLOWER\"", "=\"FOLOWER\""));
         CustomerFacts connected = new CustomerFacts(Map.of("inGroup", true), List.of());
         IllegalStateException unknown = assertThrows(IllegalStateException.class,
                 () -> new RuleEngine().evaluate(ruleSet, "c", connected, Instant.now()));
