@@ -47,7 +47,8 @@ public class CustomerService {
         // Holding the customer's row lock serialises concurrent posts for the same customer only, so each one sees
         // the events of the other and the last decision reflects both.
         Customer customer = lockOrCreate(customerId);
-        Instant asOf = received.asOf();
+        // "Now" is read only once the lock is held: a post that waited for another must not look older than it.
+        Instant asOf = received.asOfOr(latest(Instant.now(), customer.asOf));
         if (customer.asOf != null && asOf.isBefore(customer.asOf)) {
             throw new EvaluationTimeBehind(customerId, asOf, customer.asOf);
         }
@@ -129,6 +130,10 @@ public class CustomerService {
             throw new CustomerNotFound(customerId);
         }
         return history.ofCustomer(customerId, after, limit);
+    }
+
+    private static Instant latest(Instant now, Instant last) {
+        return last != null && last.isAfter(now) ? last : now;
     }
 
     private Customer lockOrCreate(String customerId) {

@@ -31,8 +31,9 @@ public class EvaluationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Decision evaluate(FactsRequest request) {
-        ValidFacts valid = FactsValidator.validate(request, Instant.now());
+        Instant now = Instant.now();
+        ValidFacts valid = FactsValidator.validate(request, now);
         CustomerFacts facts = new CustomerFacts(valid.attributes(), valid.events());
-        return engine.evaluate(rules.current(), null, facts, valid.asOf());
+        return engine.evaluate(rules.current(), null, facts, valid.asOfOr(now));
     }
 }

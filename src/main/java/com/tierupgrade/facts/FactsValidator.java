@@ -50,7 +50,7 @@ public final class FactsValidator {
             problems.add(new FieldProblem("events", "at most " + MAX_EVENTS + " events per request; send more requests"));
         }
         Instant latest = now.plus(CLOCK_SKEW);
-        Instant asOf = request.asOf() == null ? now : instant("asOf", request.asOf(), latest, problems);
+        Instant asOf = request.asOf() == null ? null : instant("asOf", request.asOf(), latest, problems);
         List<FactEvent> events = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {

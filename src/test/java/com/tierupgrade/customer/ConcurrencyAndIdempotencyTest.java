@@ -50,6 +50,7 @@ class ConcurrencyAndIdempotencyTest {
         customer(id).body("events", hasSize(1)).body("events[0].amount", equalTo(1200));
     }
 
+    /** Posts without asOf are evaluated at "now" taken after the lock, so none looks older than one it waited for. */
     @Test
     void shouldKeepEveryEventOfConcurrentPosts() throws Exception {
         String id = newCustomerId();
@@ -62,7 +63,7 @@ class ConcurrencyAndIdempotencyTest {
                 String eventId = "order-" + i;
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return postFacts(id, facts().with("addedWeCom", true)
+                    return postFacts(id, facts().with("addedWeCom", true).withoutAsOf()
                             .event(eventId, "PURCHASE", 5, Map.of("amount", 100))).extract().statusCode();
                 }));
             }

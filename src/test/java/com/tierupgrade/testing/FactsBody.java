@@ -17,6 +17,8 @@ public final class FactsBody {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final List<Map<String, Object>> events = new ArrayList<>();
     private Instant asOf = AS_OF;
+    /** The time events are counted back from. */
+    private Instant base = AS_OF;
 
     public static FactsBody facts() {
         return new FactsBody();
@@ -35,7 +37,7 @@ public final class FactsBody {
         Map<String, Object> event = new LinkedHashMap<>(fields);
         event.put("id", id);
         event.put("type", type);
-        event.put("at", AS_OF.minus(Duration.ofDays(daysAgo)).toString());
+        event.put("at", base.minus(Duration.ofDays(daysAgo)).toString());
         events.add(event);
         return this;
     }
@@ -60,6 +62,12 @@ public final class FactsBody {
         return this;
     }
 
+    /** Sends no asOf, so the service evaluates at its own "now"; events added after this count back from now. */
+    public FactsBody withoutAsOf() {
+        base = Instant.now();
+        return asOf(null);
+    }
+
     public FactsBody daysLater(int days) {
         return asOf(AS_OF.plus(Duration.ofDays(days)));
     }
@@ -68,7 +76,9 @@ public final class FactsBody {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("attributes", attributes);
         body.put("events", events);
-        body.put("asOf", asOf.toString());
+        if (asOf != null) {
+            body.put("asOf", asOf.toString());
+        }
         return body;
     }
 }
