@@ -39,7 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData);
             if (keepData) {
-                // The library turns synchronous commits off for speed; kept audit data must survive a crash.
+                // The library turns fsync and synchronous commits off for speed; kept audit data must survive a crash.
+                builder.setServerConfig("fsync", "on");
                 builder.setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
