@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -74,8 +73,7 @@ public class RuleSetCompiler {
             throw new RuleSetInvalid(source, problems);
         }
         String version = versionOf(files);
-        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, Map.copyOf(files),
-                Instant.now());
+        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, Map.copyOf(files));
     }
 
     private KieContainer build(String source, String version, Map<String, String> ruleFiles) {
