@@ -55,8 +55,8 @@ public class CustomerService {
         boolean attributesChanged = customer.mergeAttributes(received.attributes());
         boolean eventsChanged = events.save(customerId, received.events()) > 0;
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customerId));
-        List<HistoryView> entries = decide(customer, facts, rules.current(), asOf, attributesChanged || eventsChanged);
-        return new FactsResponse(customerId, customer.decision().orElseThrow(), entries);
+        Decided decided = decide(customer, facts, rules.current(), asOf, attributesChanged || eventsChanged);
+        return new FactsResponse(customerId, decided.decision(), decided.entries());
     }
 
     /**
@@ -74,7 +74,7 @@ public class CustomerService {
         int changed = 0;
         for (Customer customer : batch) {
             CustomerFacts facts = new CustomerFacts(customer.attributes, eventsById.getOrDefault(customer.id, List.of()));
-            if (!decide(customer, facts, ruleSet, asOf.apply(customer.asOf), false).isEmpty()) {
+            if (!decide(customer, facts, ruleSet, asOf.apply(customer.asOf), false).entries().isEmpty()) {
                 changed++;
             }
         }
@@ -103,7 +103,11 @@ public class CustomerService {
     public record Batch(String lastId, int customers, int changed) {
     }
 
-    private List<HistoryView> decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf,
+    /** A decision and the history entries it added. */
+    private record Decided(Decision decision, List<HistoryView> entries) {
+    }
+
+    private Decided decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf,
             boolean factsChanged) {
         Decision decision = engine.evaluate(ruleSet, customer.id, facts, asOf);
         Optional<Decision> previous = customer.decision();
@@ -113,7 +117,7 @@ public class CustomerService {
                         : Cause.TIME;
         List<HistoryView> entries = history.record(customer.id, previous, decision, ruleSet.ladders(), cause, facts);
         customer.apply(decision, Instant.now());
-        return entries;
+        return new Decided(decision, entries);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

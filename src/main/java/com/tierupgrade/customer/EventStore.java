@@ -28,8 +28,6 @@ public class EventStore {
                 SET type = EXCLUDED.type, at = EXCLUDED.at, fields = EXCLUDED.fields, received_at = now()
                 WHERE (customer_event.type, customer_event.at, customer_event.fields)
                       IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.at, EXCLUDED.fields)""";
-    private static final String OF_CUSTOMER = """
-            SELECT event_id, type, at, fields FROM customer_event WHERE customer_id = ? ORDER BY at, event_id""";
     private static final String OF_CUSTOMERS = """
             SELECT customer_id, event_id, type, at, fields FROM customer_event WHERE customer_id = ANY (?)
             ORDER BY customer_id, at, event_id""";
@@ -69,19 +67,7 @@ public class EventStore {
     }
 
     List<FactEvent> ofCustomer(String customerId) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(OF_CUSTOMER)) {
-                select.setString(1, customerId);
-                List<FactEvent> events = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new FactEvent(rows.getString(1), rows.getString(2),
-                                rows.getTimestamp(3).toInstant(), read(rows.getString(4))));
-                    }
-                }
-                return events;
-            }
-        });
+        return ofCustomers(List.of(customerId)).getOrDefault(customerId, List.of());
     }
 
     /** The events of several customers in one query, by customer id. */

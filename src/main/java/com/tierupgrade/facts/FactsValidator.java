@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.tierupgrade.web.FieldProblem;
@@ -65,19 +66,28 @@ public final class FactsValidator {
         return new ValidFacts(request.attributesOrEmpty(), events, asOf);
     }
 
-    /** Parses an ISO-8601 time with an offset ({@code Z} or {@code +08:00}) that is not in the future. */
-    private static Instant instant(String field, String text, Instant latest, List<FieldProblem> problems) {
+    /** What a time field must look like, for error messages. */
+    public static final String TIME_FORMAT = "an ISO-8601 time with an offset, such as 2026-11-01T10:00:00Z or "
+            + "2026-11-01T18:00:00+08:00";
+
+    /** The one definition of the times the service takes: ISO-8601 with an offset ({@code Z} or {@code +08:00}). */
+    public static Optional<Instant> parseTime(String text) {
         try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            if (instant.isAfter(latest)) {
-                problems.add(new FieldProblem(field, "must not be in the future"));
-            }
-            return instant;
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 time with an offset, such as "
-                    + "2026-11-01T10:00:00Z or 2026-11-01T18:00:00+08:00"));
-            return null;
+            return Optional.empty();
         }
+    }
+
+    /** Parses a time that must not be in the future. */
+    private static Instant instant(String field, String text, Instant latest, List<FieldProblem> problems) {
+        Optional<Instant> instant = parseTime(text);
+        if (instant.isEmpty()) {
+            problems.add(new FieldProblem(field, "must be " + TIME_FORMAT));
+        } else if (instant.get().isAfter(latest)) {
+            problems.add(new FieldProblem(field, "must not be in the future"));
+        }
+        return instant.orElse(null);
     }
 
     private static void checkAttribute(String name, Object value, List<FieldProblem> problems) {

@@ -1,8 +1,6 @@
 package com.tierupgrade.ruleset;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.ActiveRuleSet;
@@ -137,11 +136,7 @@ public class RuleSetResource {
     }
 
     private static Instant parseAsOf(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidFacts(List.of(new FieldProblem("asOf",
-                    "must be an ISO-8601 time with an offset, such as 2026-11-01T10:00:00Z")));
-        }
+        return FactsValidator.parseTime(text).orElseThrow(() -> new InvalidFacts(
+                List.of(new FieldProblem("asOf", "must be " + FactsValidator.TIME_FORMAT))));
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -211,14 +209,7 @@ public class ScenarioRunner {
     }
 
     private static Instant parse(String time) {
-        if (time == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(time).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return time == null ? null : FactsValidator.parseTime(time).orElse(null);
     }
 
     // ---- Expectations ---------------------------------------------------------------------------------------
