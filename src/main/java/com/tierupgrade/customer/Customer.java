@@ -3,6 +3,7 @@ package com.tierupgrade.customer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +17,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.Decision;
+import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.MeasureValue;
+import com.tierupgrade.decision.RaisedWarning;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -32,17 +37,23 @@ public class Customer extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes = new HashMap<>();
 
-    public String stage;
-
-    @Column(name = "stage_reasons")
+    /** The code of each dimension that has a value, such as {"stage": "RELIANT", "rfm": "IMPORTANT_VALUE"}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> stageReasons = new ArrayList<>();
+    public Map<String, String> dimensions = new LinkedHashMap<>();
 
-    public String tier;
-
-    @Column(name = "tier_reasons")
+    @Column(name = "dimension_reasons")
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> tierReasons = new ArrayList<>();
+    public Map<String, List<String>> dimensionReasons = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<MeasureValue> measures = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<RaisedWarning> warnings = new ArrayList<>();
+
+    @Column(name = "cut_offs")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<AppliedCutOff> cutOffs = new ArrayList<>();
 
     @Column(name = "held_back")
     @JdbcTypeCode(SqlTypes.JSON)
@@ -69,33 +80,38 @@ public class Customer extends PanacheEntityBase {
         if (rulesetVersion == null) {
             return Optional.empty();
         }
-        return Optional.of(Decision.of(stage, stageReasons, tier, tierReasons, heldBack, firedRules,
-                rulesetVersion, asOf));
+        Map<String, DimensionValue> values = new LinkedHashMap<>();
+        dimensions.forEach((dimension, code) -> values.put(dimension,
+                new DimensionValue(code, dimensionReasons.getOrDefault(dimension, List.of()))));
+        return Optional.of(Decision.of(values, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
+                asOf));
     }
 
-    /** Applies attribute changes (null removes one); answers whether anything changed. */
-    boolean mergeAttributes(Map<String, Object> changes) {
+    /** Applies attribute changes (null removes one); answers the attributes whose value changed. */
+    List<AttributeChange> mergeAttributes(Map<String, Object> changes) {
         Map<String, Object> merged = new HashMap<>(attributes);
+        List<AttributeChange> changed = new ArrayList<>();
         changes.forEach((name, value) -> {
-            if (value == null) {
-                merged.remove(name);
-            } else {
-                merged.put(name, value);
+            Object old = value == null ? merged.remove(name) : merged.put(name, value);
+            if (!Objects.equals(old, value)) {
+                changed.add(new AttributeChange(name, old, value));
             }
         });
-        if (Objects.equals(merged, attributes)) {
-            return false;
-        }
         attributes = merged;
-        return true;
+        return changed;
     }
 
     void apply(Decision decision, Instant now) {
-        stage = decision.stage();
-        stageReasons = decision.stageReasons();
-        tier = decision.tier();
-        tierReasons = decision.tierReasons();
+        dimensions = new LinkedHashMap<>();
+        dimensionReasons = new LinkedHashMap<>();
+        decision.dimensions().forEach((dimension, value) -> {
+            dimensions.put(dimension, value.code());
+            dimensionReasons.put(dimension, value.reasons());
+        });
         heldBack = decision.heldBack();
+        measures = decision.measures();
+        warnings = decision.warnings();
+        cutOffs = decision.cutOffs();
         firedRules = decision.firedRules();
         rulesetVersion = decision.rulesetVersion();
         asOf = decision.asOf();

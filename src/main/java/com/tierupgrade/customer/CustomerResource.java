@@ -51,9 +51,25 @@ public class CustomerResource {
     @Path("/history")
     public List<HistoryView> history(@RestPath String customerId, @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        checkLimit(limit);
+        return customers.history(customerId, after, limit);
+    }
+
+    /**
+     * The change history of the customer's attributes (dynamic tags keep theirs), oldest first, optionally of one
+     * attribute; pass the last id seen as {@code after} for the next page.
+     */
+    @GET
+    @Path("/attributes/history")
+    public List<AttributeLog.Entry> attributeHistory(@RestPath String customerId, @QueryParam("name") String name,
+            @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
+        checkLimit(limit);
+        return customers.attributeHistory(customerId, name, after, limit);
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidFacts(List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
         }
-        return customers.history(customerId, after, limit);
     }
 }

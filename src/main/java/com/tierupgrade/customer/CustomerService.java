@@ -19,7 +19,9 @@ import com.tierupgrade.facts.ValidFacts;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.History;
 import com.tierupgrade.history.HistoryView;
+import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.EvaluationContext;
 import com.tierupgrade.rules.RuleEngine;
 import com.tierupgrade.rules.RuleSet;
 
@@ -33,14 +35,18 @@ public class CustomerService {
     private final ActiveRuleSet rules;
     private final RuleEngine engine;
     private final History history;
+    private final AttributeLog attributeLog;
+    private final CurrentCutOffs cutOffs;
 
     CustomerService(EntityManager entityManager, EventStore events, ActiveRuleSet rules, RuleEngine engine,
-            History history) {
+            History history, AttributeLog attributeLog, CurrentCutOffs cutOffs) {
         this.entityManager = entityManager;
         this.events = events;
         this.rules = rules;
         this.engine = engine;
         this.history = history;
+        this.attributeLog = attributeLog;
+        this.cutOffs = cutOffs;
     }
 
     public FactsResponse receiveFacts(String customerId, ValidFacts received) {
@@ -52,10 +58,11 @@ public class CustomerService {
         if (customer.asOf != null && asOf.isBefore(customer.asOf)) {
             throw new EvaluationTimeBehind(customerId, asOf, customer.asOf);
         }
-        boolean attributesChanged = customer.mergeAttributes(received.attributes());
+        List<AttributeChange> attributesChanged = customer.mergeAttributes(received.attributes());
+        attributeLog.append(customerId, attributesChanged, Instant.now());
         boolean eventsChanged = events.save(customerId, received.events()) > 0;
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customerId));
-        Decided decided = decide(customer, facts, rules.current(), asOf, attributesChanged || eventsChanged);
+        Decided decided = decide(customer, facts, rules.current(), asOf, !attributesChanged.isEmpty() || eventsChanged);
         return new FactsResponse(customerId, decided.decision(), decided.entries());
     }
 
@@ -109,8 +116,9 @@ public class CustomerService {
 
     private Decided decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf,
             boolean factsChanged) {
-        Decision decision = engine.evaluate(ruleSet, customer.id, facts, asOf);
         Optional<Decision> previous = customer.decision();
+        Decision decision = engine.evaluate(ruleSet, customer.id, facts, asOf,
+                new EvaluationContext(previous, cutOffs.current()));
         Cause cause = factsChanged ? Cause.NEW_FACTS
                 : previous.filter(p -> !p.rulesetVersion().equals(decision.rulesetVersion())).isPresent()
                         ? Cause.RULESET_CHANGE
@@ -134,6 +142,15 @@ public class CustomerService {
             throw new CustomerNotFound(customerId);
         }
         return history.ofCustomer(customerId, after, limit);
+    }
+
+    /** One customer's attribute changes, oldest first, optionally of one attribute only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AttributeLog.Entry> attributeHistory(String customerId, String name, long after, int limit) {
+        if (entityManager.find(Customer.class, customerId) == null) {
+            throw new CustomerNotFound(customerId);
+        }
+        return attributeLog.ofCustomer(customerId, name, after, limit);
     }
 
     private static Instant latest(Instant now, Instant last) {

@@ -2,50 +2,67 @@ package com.tierupgrade.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What the rules concluded for one customer at one evaluation time.
+ * What the rules concluded for one customer at one evaluation time. Stage and tier, the two dimensions every rule set
+ * has, are also given flat for callers that only need them.
  *
  * @param stage the highest journey stage that holds, or null
- * @param stageReasons why that stage holds
  * @param tier the highest tier whose condition holds and that no filter holds back, or null
- * @param tierReasons why that tier holds
  * @param reasons why the stage and the tier hold: the stage reasons, then the tier reasons
- * @param heldBack the tiers above {@code tier} whose condition holds but that a filter holds back
+ * @param dimensions the value of each dimension of ladders.yaml that has one, with its reasons (stage, tier, rfm …)
+ * @param heldBack the tiers above the tier given whose condition holds but that a filter holds back
+ * @param measures values the rules computed and show, such as R, F and M
+ * @param warnings warnings the rules raised, such as a drift toward 低频低价
+ * @param cutOffs the population cut-offs that a rule which fired used
  * @param firedRules the rules that fired, in firing order
  */
 public record Decision(String stage, List<String> stageReasons, String tier, List<String> tierReasons,
-        List<String> reasons, List<HeldBackTier> heldBack, List<String> firedRules, String rulesetVersion,
-        Instant asOf) {
+        List<String> reasons, Map<String, DimensionValue> dimensions, List<HeldBackTier> heldBack,
+        List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
+        List<String> firedRules, String rulesetVersion, Instant asOf) {
+
+    public static final String STAGE = "stage";
+    public static final String TIER = "tier";
 
     public Decision {
         stageReasons = List.copyOf(stageReasons);
         tierReasons = List.copyOf(tierReasons);
         reasons = List.copyOf(reasons);
+        dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
         heldBack = List.copyOf(heldBack);
+        measures = List.copyOf(measures);
+        warnings = List.copyOf(warnings);
+        cutOffs = List.copyOf(cutOffs);
         firedRules = List.copyOf(firedRules);
     }
 
-    public static Decision of(String stage, List<String> stageReasons, String tier, List<String> tierReasons,
-            List<HeldBackTier> heldBack, List<String> firedRules, String rulesetVersion, Instant asOf) {
+    public static Decision of(Map<String, DimensionValue> dimensions, List<HeldBackTier> heldBack,
+            List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
+            List<String> firedRules, String rulesetVersion, Instant asOf) {
+        DimensionValue stage = dimensions.get(STAGE);
+        DimensionValue tier = dimensions.get(TIER);
+        List<String> stageReasons = stage == null ? List.of() : stage.reasons();
+        List<String> tierReasons = tier == null ? List.of() : tier.reasons();
         List<String> reasons = new ArrayList<>(stageReasons);
         reasons.addAll(tierReasons);
-        return new Decision(stage, stageReasons, tier, tierReasons, reasons, heldBack, firedRules, rulesetVersion,
+        return new Decision(stage == null ? null : stage.code(), stageReasons, tier == null ? null : tier.code(),
+                tierReasons, reasons, dimensions, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
                 asOf);
     }
 
-    public String valueOf(Dimension dimension) {
-        return switch (dimension) {
-            case STAGE -> stage;
-            case TIER -> tier;
-        };
+    /** The code of a dimension, or null when the customer has no value in it. */
+    public String valueOf(String dimension) {
+        DimensionValue value = dimensions.get(dimension);
+        return value == null ? null : value.code();
     }
 
-    public List<String> reasonsFor(Dimension dimension) {
-        return switch (dimension) {
-            case STAGE -> stageReasons;
-            case TIER -> tierReasons;
-        };
+    public List<String> reasonsFor(String dimension) {
+        DimensionValue value = dimensions.get(dimension);
+        return value == null ? List.of() : value.reasons();
     }
 }

@@ -1,6 +1,7 @@
 package com.tierupgrade.decision;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,9 @@ import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.ValidFacts;
+import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.EvaluationContext;
 import com.tierupgrade.rules.RuleEngine;
 
 /** A dry run: the decision the active rules would make on the facts sent. Nothing is stored. */
@@ -21,10 +24,12 @@ public class EvaluationResource {
 
     private final ActiveRuleSet rules;
     private final RuleEngine engine;
+    private final CurrentCutOffs cutOffs;
 
-    EvaluationResource(ActiveRuleSet rules, RuleEngine engine) {
+    EvaluationResource(ActiveRuleSet rules, RuleEngine engine, CurrentCutOffs cutOffs) {
         this.rules = rules;
         this.engine = engine;
+        this.cutOffs = cutOffs;
     }
 
     @POST
@@ -34,6 +39,7 @@ public class EvaluationResource {
         Instant now = Instant.now();
         ValidFacts valid = FactsValidator.validate(request, now);
         CustomerFacts facts = new CustomerFacts(valid.attributes(), valid.events());
-        return engine.evaluate(rules.current(), null, facts, valid.asOfOr(now));
+        return engine.evaluate(rules.current(), null, facts, valid.asOfOr(now),
+                new EvaluationContext(Optional.empty(), cutOffs.current()));
     }
 }

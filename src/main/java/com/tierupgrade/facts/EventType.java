@@ -15,7 +15,9 @@ public enum EventType {
     REVIEW(Map.of("rating", FieldType.RATING), Set.of("rating")),
     SUGGESTION(Map.of(), Set.of()),
     COMPLAINT(Map.of("resolved", FieldType.BOOLEAN), Set.of()),
-    REFUND(Map.of("amount", FieldType.AMOUNT), Set.of());
+    REFUND(Map.of("amount", FieldType.AMOUNT), Set.of()),
+    /** A promotion that reached the customer; responded when they clicked, joined or used it. */
+    PROMOTION(Map.of("responded", FieldType.BOOLEAN, "campaign", FieldType.TEXT), Set.of());
 
     /** The kinds of value a known field may hold. Fields not listed are kept as sent. */
     enum FieldType {

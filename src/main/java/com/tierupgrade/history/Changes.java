@@ -6,14 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.tierupgrade.decision.Decision;
-import com.tierupgrade.decision.Dimension;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.rules.Ladder;
 import com.tierupgrade.rules.Ladders;
 
 /**
- * Compares the stored decision with a new one: each dimension that changed value, and each hold that started or
- * changed its reason. Upgrade or downgrade follows the order of the rule set's ladders.
+ * Compares the stored decision with a new one: each dimension that changed value, each hold that started or changed
+ * its reason, and each warning raised. Upgrade or downgrade follows the order of an ordered dimension's ladder.
  */
 final class Changes {
 
@@ -22,43 +22,50 @@ final class Changes {
 
     static List<Change> between(Optional<Decision> previous, Decision next, Ladders ladders) {
         List<Change> changes = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
-            valueChange(dimension, previous, next, ladders.of(dimension)).ifPresent(changes::add);
+        for (Ladder ladder : ladders.all()) {
+            valueChange(ladder, previous, next).ifPresent(changes::add);
         }
         for (HeldBackTier hold : next.heldBack()) {
             boolean alreadyHeld = previous.map(decision -> decision.heldBack().stream()
                     .anyMatch(old -> old.tier().equals(hold.tier()) && old.reason().equals(hold.reason())))
                     .orElse(false);
             if (!alreadyHeld) {
-                changes.add(new Change(Dimension.TIER, Kind.HELD_BACK, next.tier(), hold.tier(),
-                        List.of(hold.reason()), hold.rule()));
+                changes.add(new Change(Ladders.TIER, Kind.HELD_BACK, next.tier(), hold.tier(),
+                        List.of(hold.reason()), hold.rule(), null));
             }
+        }
+        for (RaisedWarning warning : next.warnings()) {
+            String from = previous.map(decision -> decision.valueOf(warning.dimension())).orElse(null);
+            changes.add(new Change(warning.dimension(), Kind.WARNING, from, next.valueOf(warning.dimension()),
+                    List.of(warning.reason()), warning.rule(), warning.code()));
         }
         return changes;
     }
 
-    private static Optional<Change> valueChange(Dimension dimension, Optional<Decision> previous, Decision next,
-            Ladder ladder) {
+    private static Optional<Change> valueChange(Ladder ladder, Optional<Decision> previous, Decision next) {
+        String dimension = ladder.dimension();
         String to = next.valueOf(dimension);
         if (previous.isEmpty()) {
             return to == null ? Optional.empty()
-                    : Optional.of(new Change(dimension, Kind.INITIAL, null, to, next.reasonsFor(dimension), null));
+                    : Optional.of(new Change(dimension, Kind.INITIAL, null, to, next.reasonsFor(dimension), null,
+                            null));
         }
         String from = previous.get().valueOf(dimension);
         if (Objects.equals(from, to)) {
             return Optional.empty();
         }
+        Kind kind = !ladder.ordered() ? Kind.CHANGE
+                : ladder.rank(to) > ladder.rank(from) ? Kind.UPGRADE : Kind.DOWNGRADE;
         List<String> reasons = new ArrayList<>();
-        Kind kind = ladder.rank(to) > ladder.rank(from) ? Kind.UPGRADE : Kind.DOWNGRADE;
-        if (kind == Kind.DOWNGRADE) {
+        if (from != null && (kind == Kind.DOWNGRADE || to == null)) {
             reasons.add("不再满足「" + ladder.displayName(from).orElse(from) + "」的条件");
             next.heldBack().stream().filter(hold -> hold.tier().equals(from))
                     .forEach(hold -> reasons.add(hold.reason()));
-        } else if (dimension == Dimension.TIER) {
+        } else if (kind == Kind.UPGRADE && dimension.equals(Ladders.TIER)) {
             previous.get().heldBack().stream().filter(hold -> hold.tier().equals(to))
                     .forEach(hold -> reasons.add("此前的暂缓原因已解除:" + hold.reason()));
         }
         reasons.addAll(next.reasonsFor(dimension));
-        return Optional.of(new Change(dimension, kind, from, to, reasons, null));
+        return Optional.of(new Change(dimension, kind, from, to, reasons, null, null));
     }
 }

@@ -17,7 +17,13 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An evaluation that changed something: the facts it saw, the rules that fired, the rule-set version. */
+import com.tierupgrade.decision.AppliedCutOff;
+import com.tierupgrade.decision.MeasureValue;
+
+/**
+ * An evaluation that changed something: the facts it saw, the values and cut-offs the rules used, the rules that
+ * fired, the rule-set version.
+ */
 @Entity
 @Immutable
 @Table(name = "evaluation")
@@ -45,6 +51,13 @@ public class Evaluation {
 
     @JdbcTypeCode(SqlTypes.JSON)
     Map<String, Object> facts;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    List<MeasureValue> measures;
+
+    @Column(name = "cut_offs")
+    @JdbcTypeCode(SqlTypes.JSON)
+    List<AppliedCutOff> cutOffs;
 
     @Column(name = "recorded_at")
     Instant recordedAt;

@@ -41,6 +41,8 @@ public class History {
         evaluation.rulesetVersion = next.rulesetVersion();
         evaluation.firedRules = next.firedRules();
         evaluation.facts = facts.seenAt(next.asOf());
+        evaluation.measures = next.measures();
+        evaluation.cutOffs = next.cutOffs();
         evaluation.recordedAt = Instant.now();
         entityManager.persist(evaluation);
         return changes.stream().map(change -> {
@@ -53,9 +55,21 @@ public class History {
             entry.toValue = change.to();
             entry.reasons = change.reasons();
             entry.rule = change.rule();
+            entry.warning = change.warning();
             entityManager.persist(entry);
             return HistoryView.of(entry);
         }).toList();
+    }
+
+    /** The warnings raised for any customer, oldest first, after the entry id {@code after} (0 for the start). */
+    public List<HistoryView> warnings(long after, int limit) {
+        return entityManager.createQuery("""
+                SELECT h FROM HistoryEntry h JOIN FETCH h.evaluation
+                WHERE h.kind = com.tierupgrade.history.Kind.WARNING AND h.id > :after ORDER BY h.id""",
+                HistoryEntry.class)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultStream().map(HistoryView::of).toList();
     }
 
     /** One customer's entries, oldest first, after the entry id {@code after} (0 for the start). */

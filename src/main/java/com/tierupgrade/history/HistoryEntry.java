@@ -18,9 +18,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.tierupgrade.decision.Dimension;
-
-/** One change of a dimension, or one held-back upgrade, with its reasons. */
+/** One change of a dimension, one held-back upgrade or one warning, with its reasons. */
 @Entity
 @Immutable
 @Table(name = "history_entry")
@@ -37,8 +35,7 @@ public class HistoryEntry {
     @Column(name = "customer_id")
     String customerId;
 
-    @Enumerated(EnumType.STRING)
-    Dimension dimension;
+    String dimension;
 
     @Enumerated(EnumType.STRING)
     Kind kind;
@@ -53,4 +50,6 @@ public class HistoryEntry {
     List<String> reasons;
 
     String rule;
+
+    String warning;
 }

@@ -4,23 +4,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.tierupgrade.decision.Dimension;
+import com.tierupgrade.decision.AppliedCutOff;
+import com.tierupgrade.decision.MeasureValue;
 
 /**
  * A history entry as auditors read it.
  *
+ * @param dimension the dimension of ladders.yaml the entry is about (stage, tier, rfm …)
  * @param at the evaluation time of the decision
- * @param rule for HELD_BACK, the filter rule that held the upgrade back
+ * @param rule for HELD_BACK the filter rule that held the upgrade back; for WARNING the rule that raised it
+ * @param warning for WARNING, the warning's code
+ * @param measures the values the rules computed at that evaluation (R, F, M …)
+ * @param cutOffs the population cut-offs the rules used at that evaluation
  * @param facts the attributes and events the decision was made on
  */
-public record HistoryView(long id, String customerId, Dimension dimension, Kind kind, String from, String to,
-        List<String> reasons, String rule, List<String> firedRules, String rulesetVersion, Instant at, Cause cause,
-        Map<String, Object> facts, Instant recordedAt) {
+public record HistoryView(long id, String customerId, String dimension, Kind kind, String from, String to,
+        List<String> reasons, String rule, String warning, List<String> firedRules, String rulesetVersion,
+        Instant at, Cause cause, List<MeasureValue> measures, List<AppliedCutOff> cutOffs, Map<String, Object> facts,
+        Instant recordedAt) {
 
     static HistoryView of(HistoryEntry entry) {
         Evaluation evaluation = entry.evaluation;
         return new HistoryView(entry.id, entry.customerId, entry.dimension, entry.kind, entry.fromValue,
-                entry.toValue, entry.reasons, entry.rule, evaluation.firedRules, evaluation.rulesetVersion,
-                evaluation.asOf, evaluation.cause, evaluation.facts, evaluation.recordedAt);
+                entry.toValue, entry.reasons, entry.rule, entry.warning, evaluation.firedRules,
+                evaluation.rulesetVersion, evaluation.asOf, evaluation.cause, evaluation.measures,
+                evaluation.cutOffs, evaluation.facts, evaluation.recordedAt);
     }
 }

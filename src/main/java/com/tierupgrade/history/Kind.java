@@ -2,10 +2,16 @@ package com.tierupgrade.history;
 
 /** What a history entry records. */
 public enum Kind {
-    /** The first value a customer got. */
+    /** The first value a customer got in a dimension. */
     INITIAL,
+    /** A higher value of an ordered dimension. */
     UPGRADE,
+    /** A lower value of an ordered dimension, or no value any more. */
     DOWNGRADE,
+    /** Another value of an unordered dimension (RFM segment, lifecycle …), or no value any more. */
+    CHANGE,
     /** A tier's condition holds but a filter holds the upgrade back. */
-    HELD_BACK
+    HELD_BACK,
+    /** A rule raised a warning, such as a drift toward 低频低价. */
+    WARNING
 }

@@ -3,8 +3,15 @@ package com.tierupgrade.rules;
 import java.util.List;
 import java.util.Optional;
 
-/** The ordered values of one dimension (stage or tier), lowest first, as declared in the rules directory. */
-public record Ladder(List<Rung> rungs) {
+/**
+ * The values of one dimension as declared in {@code ladders.yaml}. In an ordered dimension (stage, tier, relationship
+ * level…) the values are listed lowest first and a change is an upgrade or a downgrade; in an unordered one (RFM
+ * segment, lifecycle…) the list order only breaks ties when rules conclude several values, and a change is a change.
+ *
+ * @param dimension the key in ladders.yaml, as rules name it ({@code stage}, {@code rfm})
+ * @param name the display name of the dimension
+ */
+public record Ladder(String dimension, String name, boolean ordered, List<Rung> rungs) {
 
     public record Rung(String code, String name) {
     }
@@ -29,5 +36,11 @@ public record Ladder(List<Rung> rungs) {
 
     public Optional<String> displayName(String code) {
         return rungs.stream().filter(rung -> rung.code().equals(code)).map(Rung::name).findFirst();
+    }
+
+    /** The code of a code or display name, empty when the dimension has no such value. */
+    public Optional<String> codeOf(String codeOrName) {
+        return rungs.stream().filter(rung -> rung.code().equals(codeOrName) || rung.name().equals(codeOrName))
+                .map(Rung::code).findFirst();
     }
 }

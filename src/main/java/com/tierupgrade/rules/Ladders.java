@@ -1,14 +1,33 @@
 package com.tierupgrade.rules;
 
-import com.tierupgrade.decision.Dimension;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** The stage and tier ladders of a rule set ({@code ladders.yaml}). */
-public record Ladders(Ladder stage, Ladder tier) {
+/** The dimensions of a rule set ({@code ladders.yaml}), in the order the file lists them. Stage and tier always exist. */
+public record Ladders(Map<String, Ladder> byDimension) {
 
-    public Ladder of(Dimension dimension) {
-        return switch (dimension) {
-            case STAGE -> stage;
-            case TIER -> tier;
-        };
+    public static final String STAGE = "stage";
+    public static final String TIER = "tier";
+
+    public Ladders {
+        byDimension = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byDimension));
+    }
+
+    public Ladder stage() {
+        return byDimension.get(STAGE);
+    }
+
+    public Ladder tier() {
+        return byDimension.get(TIER);
+    }
+
+    public Optional<Ladder> of(String dimension) {
+        return Optional.ofNullable(byDimension.get(dimension));
+    }
+
+    public Collection<Ladder> all() {
+        return byDimension.values();
     }
 }

@@ -33,7 +33,8 @@ public final class RuleSafety {
             + "java.math and java.util collections";
 
     private static final String FACT_PACKAGE = "com.tierupgrade.rules.fact";
-    private static final Set<String> FACTS = Set.of("Profile", "Event", "StageReached", "TierReached", "HeldBack");
+    private static final Set<String> FACTS = Set.of("Profile", "Event", "Reached", "StageReached", "TierReached",
+            "HeldBack", "Measure", "Warning", "Previous", "CutOff");
     private static final Set<String> JAVA_LANG = Set.of("String", "StringBuilder", "Math", "StrictMath", "Integer",
             "Long", "Double", "Float", "Short", "Byte", "Boolean", "Character", "Number", "CharSequence", "Comparable",
             "Object", "Iterable", "Exception", "RuntimeException", "IllegalArgumentException", "IllegalStateException",

@@ -42,12 +42,20 @@ public class RuleSetCompiler {
         Ladders ladders = null;
         if (!files.containsKey(LADDERS_FILE)) {
             problems.add(new RuleSetInvalid.Problem(LADDERS_FILE, 0, 0,
-                    "missing: the order and names of stages and tiers must be declared in this file"));
+                    "missing: the dimensions (stage, tier …) and their values must be declared in this file"));
         } else {
             try {
                 ladders = laddersReader.read(files.get(LADDERS_FILE));
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleSetInvalid.Problem(LADDERS_FILE, 0, 0, e.getMessage()));
+            }
+        }
+        List<CutOffDefinition> cutOffs = List.of();
+        if (files.containsKey(CutOffsFile.NAME)) {
+            try {
+                cutOffs = CutOffsFile.read(files.get(CutOffsFile.NAME));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleSetInvalid.Problem(CutOffsFile.NAME, 0, 0, e.getMessage()));
             }
         }
         Map<String, String> ruleFiles = new TreeMap<>();
@@ -73,7 +81,8 @@ public class RuleSetCompiler {
             throw new RuleSetInvalid(source, problems);
         }
         String version = versionOf(files);
-        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, Map.copyOf(files));
+        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, cutOffs,
+                Map.copyOf(files));
     }
 
     private KieContainer build(String source, String version, Map<String, String> ruleFiles) {
@@ -116,7 +125,7 @@ public class RuleSetCompiler {
         return RULE_FILE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
-    /** The rule files, ladders and parameters of a rules directory, by file name. */
+    /** The rule files, ladders, parameters and cut-offs of a rules directory, by file name. */
     public static Map<String, String> readFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new RuleSetInvalid(directory.toString(), List.of(new RuleSetInvalid.Problem(directory.toString(), 0,
@@ -126,7 +135,8 @@ public class RuleSetCompiler {
         try (Stream<Path> paths = Files.list(directory)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = path.getFileName().toString();
-                if (isRuleFile(name) || name.equals(LADDERS_FILE) || name.equals(ParametersFile.NAME)) {
+                if (isRuleFile(name) || name.equals(LADDERS_FILE) || name.equals(ParametersFile.NAME)
+                        || name.equals(CutOffsFile.NAME)) {
                     files.put(name, Files.readString(path, StandardCharsets.UTF_8));
                 }
             }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.tierupgrade.population.PopulationCutOffs;
 import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.ActiveRuleSet;
 import com.tierupgrade.rules.RuleSet;
@@ -61,16 +62,19 @@ public class RuleSetActivation {
     private final ActiveRuleSet active;
     private final StoredRuleSets stored;
     private final Reevaluations reevaluations;
+    private final PopulationCutOffs cutOffs;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final ScenarioRunner scenarioRunner = new ScenarioRunner();
     private final DirectoryWatcher watcher;
     private volatile Rejection lastRejection;
 
-    RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations) {
+    RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
+            PopulationCutOffs cutOffs) {
         this.directory = Path.of(config.directory());
         this.active = active;
         this.stored = stored;
         this.reevaluations = reevaluations;
+        this.cutOffs = cutOffs;
         Check check = check(RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
         if (!check.passed()) {
             // Nothing serves yet, so nothing can keep serving: refuse to start, saying what to fix.
@@ -133,6 +137,7 @@ public class RuleSetActivation {
     private void activate(RuleSet ruleSet, String trigger) {
         stored.recordActivation(ruleSet, trigger);
         active.activate(ruleSet, trigger);
+        cutOffs.useFor(ruleSet);
         LOG.infof("Rule set %s active (%s): %s", ruleSet.version(), trigger, ruleSet.files().keySet());
     }
 

@@ -3,8 +3,10 @@ package com.tierupgrade.ruleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.tierupgrade.customer.CustomerService;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.EvaluationContext;
 import com.tierupgrade.rules.RuleEngine;
 import com.tierupgrade.rules.RuleSet;
 
@@ -37,36 +41,44 @@ public class Simulation {
     public record DimensionReport(Map<String, Long> before, Map<String, Long> after, List<Transition> transitions) {
     }
 
+    /** The counts per dimension of the draft's ladders.yaml, in its order. */
     public record Report(Instant asOf, String activeVersion, String draftVersion, long customers, long changed,
-            long elapsedMillis, DimensionReport stage, DimensionReport tier) {
+            long elapsedMillis, Map<String, DimensionReport> dimensions) {
     }
 
     private final CustomerService customers;
     private final ActiveRuleSet active;
     private final RuleEngine engine;
+    private final CurrentCutOffs cutOffs;
 
-    Simulation(CustomerService customers, ActiveRuleSet active, RuleEngine engine) {
+    Simulation(CustomerService customers, ActiveRuleSet active, RuleEngine engine, CurrentCutOffs cutOffs) {
         this.customers = customers;
         this.active = active;
         this.engine = engine;
+        this.cutOffs = cutOffs;
     }
 
     public Report run(RuleSet draft, Instant asOf) {
         long started = System.nanoTime();
         RuleSet current = active.current();
-        Tally stage = new Tally();
-        Tally tier = new Tally();
+        EvaluationContext context = new EvaluationContext(Optional.empty(), cutOffs.current());
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        draft.ladders().byDimension().keySet().forEach(dimension -> tallies.put(dimension, new Tally()));
         LongAdder changed = new LongAdder();
         long count = 0;
         String after = "";
         while (true) {
             Map<String, CustomerFacts> batch = customers.facts(after, BATCH_SIZE);
             batch.entrySet().parallelStream().forEach(customer -> {
-                Decision before = engine.evaluate(current, customer.getKey(), customer.getValue(), asOf);
-                Decision then = engine.evaluate(draft, customer.getKey(), customer.getValue(), asOf);
-                boolean stageChanged = stage.add(customer.getKey(), before.stage(), then.stage());
-                boolean tierChanged = tier.add(customer.getKey(), before.tier(), then.tier());
-                if (stageChanged || tierChanged) {
+                Decision before = engine.evaluate(current, customer.getKey(), customer.getValue(), asOf, context);
+                Decision then = engine.evaluate(draft, customer.getKey(), customer.getValue(), asOf, context);
+                boolean anyChanged = false;
+                for (Map.Entry<String, Tally> tally : tallies.entrySet()) {
+                    String dimension = tally.getKey();
+                    anyChanged |= tally.getValue().add(customer.getKey(), before.valueOf(dimension),
+                            then.valueOf(dimension));
+                }
+                if (anyChanged) {
                     changed.increment();
                 }
             });
@@ -76,8 +88,10 @@ public class Simulation {
             }
             after = new ArrayList<>(batch.keySet()).get(batch.size() - 1);
         }
+        Map<String, DimensionReport> reports = new LinkedHashMap<>();
+        tallies.forEach((dimension, tally) -> reports.put(dimension, tally.report()));
         return new Report(asOf, current.version(), draft.version(), count, changed.sum(),
-                (System.nanoTime() - started) / 1_000_000, stage.report(), tier.report());
+                (System.nanoTime() - started) / 1_000_000, reports);
     }
 
     /** Thread-safe counts of one dimension. */

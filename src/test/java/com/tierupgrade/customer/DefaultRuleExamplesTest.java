@@ -1,5 +1,6 @@
 package com.tierupgrade.customer;
 
+import static com.tierupgrade.testing.Api.STAGE_AND_TIER;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
@@ -41,12 +42,12 @@ class DefaultRuleExamplesTest {
                 .body("reasons", contains("近90天购买 2 次(至少 2 次)", "已进入客户旅程(熟悉或更高阶段)"))
                 .body("firedRules", hasItem("依靠:信赖且当前周期内复购"))
                 .body("rulesetVersion", equalTo(given().get("/customers/{id}", id).path("decision.rulesetVersion")))
-                .body("history.kind", contains("INITIAL", "INITIAL"))
-                .body("history.dimension", contains("STAGE", "TIER"))
-                .body("history.to", contains("RELIANT", "FOLLOWER"))
-                .body("history[0].cause", equalTo("NEW_FACTS"))
-                .body("history[0].facts.attributes.addedWeCom", equalTo(true))
-                .body("history[0].facts.events.id", hasItem("p1"));
+                .body(STAGE_AND_TIER + ".kind", contains("INITIAL", "INITIAL"))
+                .body(STAGE_AND_TIER + ".dimension", contains("stage", "tier"))
+                .body(STAGE_AND_TIER + ".to", contains("RELIANT", "FOLLOWER"))
+                .body(STAGE_AND_TIER + "[0].cause", equalTo("NEW_FACTS"))
+                .body(STAGE_AND_TIER + "[0].facts.attributes.addedWeCom", equalTo(true))
+                .body(STAGE_AND_TIER + "[0].facts.events.id", hasItem("p1"));
     }
 
     @Test
@@ -66,10 +67,10 @@ class DefaultRuleExamplesTest {
                 .body("heldBack.tier", contains("DISTRIBUTOR"))
                 .body("heldBack[0].reason", equalTo("用户明确拒绝分销,不硬推"))
                 .body("heldBack[0].rule", equalTo("明确拒绝分销:不硬推"))
-                .body("history.kind", contains("INITIAL", "INITIAL", "HELD_BACK"))
-                .body("history[2].to", equalTo("DISTRIBUTOR"))
-                .body("history[2].reasons", contains("用户明确拒绝分销,不硬推"))
-                .body("history[2].rule", equalTo("明确拒绝分销:不硬推"));
+                .body(STAGE_AND_TIER + ".kind", contains("INITIAL", "INITIAL", "HELD_BACK"))
+                .body(STAGE_AND_TIER + "[2].to", equalTo("DISTRIBUTOR"))
+                .body(STAGE_AND_TIER + "[2].reasons", contains("用户明确拒绝分销,不硬推"))
+                .body(STAGE_AND_TIER + "[2].rule", equalTo("明确拒绝分销:不硬推"));
     }
 
     @Test
@@ -88,12 +89,12 @@ class DefaultRuleExamplesTest {
         postFacts(id, repeatBuyer()).statusCode(200).body("stage", equalTo("RELIANT"));
         postFacts(id, facts().daysLater(70)).statusCode(200)
                 .body("stage", equalTo("TRUSTING"))
-                .body("history.kind", contains("DOWNGRADE"))
-                .body("history[0].dimension", equalTo("STAGE"))
-                .body("history[0].from", equalTo("RELIANT"))
-                .body("history[0].to", equalTo("TRUSTING"))
-                .body("history[0].cause", equalTo("TIME"))
-                .body("history[0].reasons", contains("不再满足「依靠」的条件", "近365天购买 2 次,且没有未解决的投诉"));
+                .body(STAGE_AND_TIER + ".kind", contains("DOWNGRADE"))
+                .body(STAGE_AND_TIER + "[0].dimension", equalTo("stage"))
+                .body(STAGE_AND_TIER + "[0].from", equalTo("RELIANT"))
+                .body(STAGE_AND_TIER + "[0].to", equalTo("TRUSTING"))
+                .body(STAGE_AND_TIER + "[0].cause", equalTo("TIME"))
+                .body(STAGE_AND_TIER + "[0].reasons", contains("不再满足「依靠」的条件", "近365天购买 2 次,且没有未解决的投诉"));
     }
 
     @Inject

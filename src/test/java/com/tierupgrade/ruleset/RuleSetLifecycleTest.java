@@ -256,9 +256,9 @@ class RuleSetLifecycleTest {
 
         assertEquals(rows.get("customer"), report.getLong("customers"));
         assertNotEquals(report.getString("activeVersion"), report.getString("draftVersion"));
-        assertTrue(report.getLong("stage.before.RELIANT") >= 3);
-        assertTrue(report.getLong("stage.transitions.find { it.from == 'RELIANT' && it.to == 'TRUSTING' }.count") >= 3);
-        assertTrue(report.getList("stage.transitions.find { it.from == 'RELIANT' && it.to == 'TRUSTING' }.sampleCustomerIds")
+        assertTrue(report.getLong("dimensions.stage.before.RELIANT") >= 3);
+        assertTrue(report.getLong("dimensions.stage.transitions.find { it.from == 'RELIANT' && it.to == 'TRUSTING' }.count") >= 3);
+        assertTrue(report.getList("dimensions.stage.transitions.find { it.from == 'RELIANT' && it.to == 'TRUSTING' }.sampleCustomerIds")
                 .size() > 0);
         assertEquals(rows, RowCounts.of(dataSource));
 

@@ -8,6 +8,11 @@ import io.restassured.response.ValidatableResponse;
 /** The service's HTTP endpoints as the tests call them. */
 public final class Api {
 
+    /** GPath of the history entries of a facts answer that are about stage or tier (other dimensions left out). */
+    public static final String STAGE_AND_TIER = "history.findAll { it.dimension in ['stage', 'tier'] }";
+    /** The same, over a history list (GET /customers/{id}/history). */
+    public static final String ROOT_STAGE_AND_TIER = "findAll { it.dimension in ['stage', 'tier'] }";
+
     private Api() {
     }
 

@@ -73,6 +73,11 @@ public class Event {
         return flag("incentivized");
     }
 
+    /** PROMOTION: the customer reacted to it (clicked, joined or used it). */
+    public boolean isResponded() {
+        return flag("responded");
+    }
+
     /** INTERACTION: READ, LIKE, REPLY or QUESTION. */
     public String getKind() {
         return text("kind");

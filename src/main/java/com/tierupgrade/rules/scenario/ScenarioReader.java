@@ -26,8 +26,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public class ScenarioReader {
 
-    static final List<String> SCENARIO_FIELDS = List.of("name", "asOf", "attributes", "events", "expect");
-    static final List<String> EXPECT_FIELDS = List.of("stage", "tier", "heldBack", "reasons");
+    static final List<String> SCENARIO_FIELDS = List.of("name", "asOf", "attributes", "events", "previous",
+            "cutOffs", "expect");
+    /** Besides these, every key of expect names a dimension of ladders.yaml (checked when the scenario runs). */
+    static final List<String> EXPECT_FIELDS = List.of("heldBack", "reasons", "warnings", "measures");
     /** Written for "no stage" / "no tier", besides YAML's null ({@code ~}). */
     private static final Set<String> NONE = Set.of("none", "null");
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
@@ -94,7 +96,7 @@ public class ScenarioReader {
         List<String> problems = new ArrayList<>();
         if (!(value instanceof Map<?, ?> map)) {
             problems.add("each scenario must be a mapping with name, asOf, attributes, events and expect");
-            return new Scenario(standIn, line, null, Map.of(), List.of(), null, problems);
+            return new Scenario(standIn, line, null, Map.of(), List.of(), Map.of(), Map.of(), null, problems);
         }
         unknownFields("", map, SCENARIO_FIELDS, problems);
 
@@ -142,40 +144,94 @@ public class ScenarioReader {
             problems.add("events: must be a list of events, one '- {id: …, type: …, daysAgo: …}' per line");
         }
 
+        Map<String, String> previous = new LinkedHashMap<>();
+        Object givenPrevious = map.get("previous");
+        if (givenPrevious instanceof Map<?, ?> previousMap) {
+            previousMap.forEach((dimension, code) -> {
+                if (code instanceof String text && !text.isBlank()) {
+                    previous.put(String.valueOf(dimension), text.strip());
+                } else {
+                    problems.add("previous." + dimension + ": must be a code of that dimension");
+                }
+            });
+        } else if (givenPrevious != null) {
+            problems.add("previous: must be a mapping of dimension to its previous value, such as "
+                    + "{quadrant: HIGH_FREQ_HIGH_VALUE}");
+        }
+
+        Map<String, Double> cutOffs = numbers(map.get("cutOffs"), "cutOffs", "{superUserSpend: 5000}", problems);
+
         Scenario.Expectation expect = null;
         Object givenExpect = map.get("expect");
         if (givenExpect instanceof Map<?, ?> expectMap) {
             expect = expectation(expectMap, problems);
         } else {
-            problems.add("expect: is required: a mapping with stage, tier and optionally heldBack and reasons");
+            problems.add("expect: is required: a mapping such as {stage: RELIANT, tier: FOLLOWER}, with any dimension "
+                    + "of ladders.yaml, heldBack, reasons, warnings and measures");
         }
-        return new Scenario(name, line, asOf, attributes, events, expect, problems);
+        return new Scenario(name, line, asOf, attributes, events, previous, cutOffs, expect, problems);
     }
 
     private static Scenario.Expectation expectation(Map<?, ?> map, List<String> problems) {
-        unknownFields("expect.", map, EXPECT_FIELDS, problems);
-        String stage = code(map, "stage", problems);
-        String tier = code(map, "tier", problems);
-        List<String> heldBack = texts(map.get("heldBack"), "expect.heldBack", "tiers, such as [DISTRIBUTOR]",
-                problems);
+        if (map.isEmpty()) {
+            problems.add("expect: must say what the decision must be, such as {stage: RELIANT, tier: FOLLOWER}");
+        }
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String field = String.valueOf(entry.getKey());
+            if (EXPECT_FIELDS.contains(field)) {
+                continue;
+            }
+            if (entry.getValue() instanceof Map || entry.getValue() instanceof List) {
+                problems.add("expect." + field + ": unknown field; the fields are the dimensions of ladders.yaml "
+                        + "(stage, tier …), " + String.join(", ", EXPECT_FIELDS));
+            } else {
+                dimensions.put(field, code(map, field, problems));
+            }
+        }
+        // Held-back tiers are checked with the tier: "tier: FOLLOWER" alone also says "and nothing held back".
+        List<String> heldBack = map.containsKey("heldBack") || map.containsKey("tier")
+                ? texts(map.get("heldBack"), "expect.heldBack", "tiers, such as [DISTRIBUTOR]", problems)
+                : null;
         List<String> reasons = texts(map.get("reasons"), "expect.reasons", "texts, such as [\"用户明确拒绝分销\"]",
                 problems);
-        return new Scenario.Expectation(stage, tier, heldBack, reasons);
+        List<String> warnings = map.containsKey("warnings")
+                ? texts(map.get("warnings"), "expect.warnings", "warning codes, such as [DRIFT_TO_LOW_LOW]", problems)
+                : null;
+        Map<String, Double> measures = numbers(map.get("measures"), "expect.measures", "{recencyDays: 12}", problems);
+        return new Scenario.Expectation(dimensions, heldBack, reasons, warnings, measures);
     }
 
-    /** A required stage or tier: a code or display name; ~, null or none for "no stage / no tier". */
-    private static String code(Map<?, ?> map, String field, List<String> problems) {
-        if (!map.containsKey(field)) {
-            problems.add("expect." + field + ": is required; write none (or ~) when the customer has no " + field);
-            return null;
+    /** Absent: empty. A mapping of names to numbers. */
+    private static Map<String, Double> numbers(Object value, String field, String example, List<String> problems) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        if (value == null) {
+            return numbers;
         }
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(field + ": must be a mapping of names to numbers, such as " + example);
+            return numbers;
+        }
+        map.forEach((name, number) -> {
+            if (number instanceof Number n) {
+                numbers.put(String.valueOf(name), n.doubleValue());
+            } else {
+                problems.add(field + "." + name + ": must be a number");
+            }
+        });
+        return numbers;
+    }
+
+    /** A dimension's value: a code or display name; ~, null or none for "no value". */
+    private static String code(Map<?, ?> map, String field, List<String> problems) {
         Object value = map.get(field);
         if (value == null) {
             return null;
         }
         if (!(value instanceof String text) || text.isBlank()) {
             problems.add("expect." + field + ": must be a " + field + " code such as "
-                    + (field.equals("stage") ? "RELIANT" : "FOLLOWER") + ", or none");
+                    + (field.equals("stage") ? "RELIANT" : field.equals("tier") ? "FOLLOWER" : "a code of ladders.yaml")
+                    + ", or none");
             return null;
         }
         return NONE.contains(text.strip().toLowerCase(Locale.ROOT)) ? null : text.strip();

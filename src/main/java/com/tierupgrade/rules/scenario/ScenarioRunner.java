@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -23,15 +24,21 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.decision.Decision;
+import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.MeasureValue;
+import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.facts.ValidFacts;
+import com.tierupgrade.rules.CutOffDefinition;
+import com.tierupgrade.rules.EvaluationContext;
 import com.tierupgrade.rules.Ladder;
 import com.tierupgrade.rules.RuleEngine;
 import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.rules.fact.CutOff;
 import com.tierupgrade.web.FieldProblem;
 
 /**
@@ -117,10 +124,14 @@ public class ScenarioRunner {
         if (!failures.isEmpty()) {
             return failures;
         }
+        EvaluationContext context = context(ruleSet, scenario, facts.asOf(), failures);
+        if (!failures.isEmpty()) {
+            return failures;
+        }
         Decision decision;
         try {
             decision = engine.evaluate(ruleSet, CUSTOMER_ID,
-                    new CustomerFacts(facts.attributes(), facts.events()), facts.asOf());
+                    new CustomerFacts(facts.attributes(), facts.events()), facts.asOf(), context);
         } catch (RuntimeException e) {
             return List.of("evaluation failed: " + e.getMessage());
         }
@@ -214,46 +225,85 @@ public class ScenarioRunner {
 
     // ---- Expectations ---------------------------------------------------------------------------------------
 
-    /** The expectation with display names turned into codes; an unknown stage or tier is a failure. */
+    /** The previous decision and the cut-offs the scenario gives, in codes; unknown names are failures. */
+    private static EvaluationContext context(RuleSet ruleSet, Scenario scenario, Instant asOf, List<String> failures) {
+        Map<String, DimensionValue> previous = new LinkedHashMap<>();
+        scenario.previous().forEach((dimension, written) -> {
+            String code = ladder(ruleSet, "previous." + dimension, dimension, failures)
+                    .map(ladder -> code(ladder, "previous." + dimension, written, failures)).orElse(null);
+            if (code != null) {
+                previous.put(dimension, new DimensionValue(code, List.of()));
+            }
+        });
+        List<CutOff> cutOffs = new ArrayList<>();
+        scenario.cutOffs().forEach((name, value) -> ruleSet.cutOffs().stream()
+                .filter(definition -> definition.name().equals(name)).findFirst().ifPresentOrElse(
+                        definition -> cutOffs.add(new CutOff(name, definition.label(), value, 0, asOf)),
+                        () -> failures.add("cutOffs." + name + ": not a cut-off of cutoffs.yaml; the cut-offs are "
+                                + ruleSet.cutOffs().stream().map(CutOffDefinition::name).toList())));
+        Optional<Decision> previousDecision = previous.isEmpty() ? Optional.empty()
+                : Optional.of(Decision.of(previous, List.of(), List.of(), List.of(), List.of(), List.of(),
+                        ruleSet.version(), asOf));
+        return new EvaluationContext(previousDecision, cutOffs);
+    }
+
+    /** The expectation with display names turned into codes; an unknown dimension or value is a failure. */
     private static Scenario.Expectation expectationInCodes(RuleSet ruleSet, Scenario.Expectation expect,
             List<String> failures) {
-        Ladder stages = ruleSet.ladders().stage();
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        expect.dimensions().forEach((dimension, written) -> ladder(ruleSet, "expect." + dimension, dimension, failures)
+                .ifPresent(ladder -> dimensions.put(dimension, code(ladder, "expect." + dimension, written, failures))));
         Ladder tiers = ruleSet.ladders().tier();
-        String stage = code(stages, "stage", "expect.stage", expect.stage(), failures);
-        String tier = code(tiers, "tier", "expect.tier", expect.tier(), failures);
-        List<String> heldBack = new ArrayList<>();
-        for (String held : expect.heldBack()) {
-            String code = code(tiers, "tier", "expect.heldBack", held, failures);
+        List<String> heldBack = expect.heldBack() == null ? null : new ArrayList<>();
+        for (String held : expect.heldBack() == null ? List.<String>of() : expect.heldBack()) {
+            String code = code(tiers, "expect.heldBack", held, failures);
             if (code != null && !heldBack.contains(code)) {
                 heldBack.add(code);
             }
         }
-        heldBack.sort(Comparator.comparingInt(tiers::rank));
-        return new Scenario.Expectation(stage, tier, heldBack, expect.reasons());
+        if (heldBack != null) {
+            heldBack.sort(Comparator.comparingInt(tiers::rank));
+        }
+        return new Scenario.Expectation(dimensions, heldBack, expect.reasons(), expect.warnings(), expect.measures());
     }
 
-    private static String code(Ladder ladder, String dimension, String field, String written, List<String> failures) {
-        if (written == null || ladder.contains(written)) {
-            return written;
+    private static Optional<Ladder> ladder(RuleSet ruleSet, String field, String dimension, List<String> failures) {
+        Optional<Ladder> ladder = ruleSet.ladders().of(dimension);
+        if (ladder.isEmpty()) {
+            String dimensions = String.join(", ", ruleSet.ladders().byDimension().keySet());
+            failures.add(field.startsWith("expect.")
+                    ? field + ": unknown field; the fields are " + dimensions + " (the dimensions of ladders.yaml), "
+                            + String.join(", ", ScenarioReader.EXPECT_FIELDS)
+                    : field + ": '" + dimension + "' is not a dimension of ladders.yaml; the dimensions are "
+                            + dimensions);
         }
-        for (Ladder.Rung rung : ladder.rungs()) {
-            if (rung.name().equals(written)) {
-                return rung.code();
-            }
+        return ladder;
+    }
+
+    private static String code(Ladder ladder, String field, String written, List<String> failures) {
+        if (written == null) {
+            return null;
         }
-        failures.add(field + ": '" + written + "' is not a " + dimension + " of ladders.yaml; the " + dimension
-                + "s are " + ladder.rungs().stream().map(rung -> rung.code() + " (" + rung.name() + ")")
-                        .collect(Collectors.joining(", "))
-                + (field.equals("expect.heldBack") ? "" : ", or none"));
-        return null;
+        Optional<String> code = ladder.codeOf(written);
+        if (code.isEmpty()) {
+            String dimension = ladder.dimension();
+            failures.add(field + ": '" + written + "' is not a " + dimension + " of ladders.yaml; the " + dimension
+                    + " values are " + ladder.rungs().stream().map(rung -> rung.code() + " (" + rung.name() + ")")
+                            .collect(Collectors.joining(", "))
+                    + (field.equals("expect.heldBack") ? "" : ", or none"));
+        }
+        return code.orElse(null);
     }
 
     private static void compare(Scenario.Expectation expect, Decision decision, List<String> failures) {
-        if (!Objects.equals(expect.stage(), decision.stage())) {
-            failures.add("stage: expected " + shown(expect.stage()) + ", got " + shown(decision.stage())
-                    + because(decision.stageReasons()));
-        }
-        if (!Objects.equals(expect.tier(), decision.tier())) {
+        expect.dimensions().forEach((dimension, expected) -> {
+            if (dimension.equals(Decision.TIER) || Objects.equals(expected, decision.valueOf(dimension))) {
+                return;
+            }
+            failures.add(dimension + ": expected " + shown(expected) + ", got " + shown(decision.valueOf(dimension))
+                    + because(decision.reasonsFor(dimension)));
+        });
+        if (expect.dimensions().containsKey(Decision.TIER) && !Objects.equals(expect.tier(), decision.tier())) {
             String held = decision.heldBack().stream().filter(hold -> hold.tier().equals(expect.tier()))
                     .map(hold -> hold.reason() + " (rule " + hold.rule() + ")")
                     .collect(Collectors.joining("; "));
@@ -263,13 +313,32 @@ public class ScenarioRunner {
         }
         Set<String> heldTiers = new LinkedHashSet<>();
         decision.heldBack().forEach(hold -> heldTiers.add(hold.tier()));
-        if (!heldTiers.equals(new LinkedHashSet<>(expect.heldBack()))) {
+        if (expect.heldBack() != null && !heldTiers.equals(new LinkedHashSet<>(expect.heldBack()))) {
             failures.add("heldBack: expected " + expect.heldBack() + ", got " + List.copyOf(heldTiers)
                     + (heldTiers.isEmpty() ? "" : " — " + decision.heldBack().stream()
                             .map(hold -> hold.tier() + ": " + hold.reason()).collect(Collectors.joining("; "))));
         }
-        List<String> reasons = new ArrayList<>(decision.reasons());
+        if (expect.warnings() != null) {
+            Set<String> raised = new LinkedHashSet<>();
+            decision.warnings().forEach(warning -> raised.add(warning.code()));
+            if (!raised.equals(new LinkedHashSet<>(expect.warnings()))) {
+                failures.add("warnings: expected " + expect.warnings() + ", got " + List.copyOf(raised)
+                        + decision.warnings().stream().map(warning -> " — " + warning.reason())
+                                .collect(Collectors.joining()));
+            }
+        }
+        expect.measures().forEach((name, expected) -> {
+            Optional<MeasureValue> measure = decision.measures().stream()
+                    .filter(value -> value.name().equals(name)).findFirst();
+            if (measure.isEmpty() || Math.abs(measure.get().value() - expected) > 1e-6) {
+                failures.add("measures." + name + ": expected " + expected + ", got "
+                        + measure.map(value -> String.valueOf(value.value())).orElse("no such measure"));
+            }
+        });
+        List<String> reasons = new ArrayList<>();
+        decision.dimensions().values().forEach(value -> reasons.addAll(value.reasons()));
         decision.heldBack().stream().map(HeldBackTier::reason).forEach(reasons::add);
+        decision.warnings().stream().map(RaisedWarning::reason).forEach(reasons::add);
         for (String expected : expect.reasons()) {
             if (reasons.stream().noneMatch(reason -> reason.contains(expected))) {
                 failures.add("reasons: expected a reason containing \"" + expected + "\", got "

@@ -233,15 +233,22 @@ class ScenarioRunnerTest {
                 """);
         assertEquals("scenario #1 (line 1)", result.scenario());
         assertFailsWith(result,
-                "attribute: unknown field; the fields are name, asOf, attributes, events, expect",
+                "attribute: unknown field; the fields are name, asOf, attributes, events, previous, cutOffs, expect",
                 "name: is required: a short sentence saying what the scenario proves",
-                "expect.heldback: unknown field; the fields are stage, tier, heldBack, reasons",
-                "expect.stage: is required; write none (or ~) when the customer has no stage");
+                "expect.heldback: unknown field; the fields are the dimensions of ladders.yaml (stage, tier …), "
+                        + "heldBack, reasons, warnings, measures");
+        assertFailsWith(only("""
+                - name: 维度拼错
+                  asOf: 2026-11-20T00:00:00Z
+                  expect: {tier: none, lifecycel: NEW}
+                """), "expect.lifecycel: unknown field; the fields are stage, tier, relationship, rfm, lifecycle, "
+                + "quadrant, sensitivity, population (the dimensions of ladders.yaml), heldBack, reasons, warnings, "
+                + "measures");
         assertFailsWith(only("""
                 - name: 层级拼错
                   asOf: 2026-11-20T00:00:00Z
                   expect: {stage: none, tier: DISTRIBUTER, heldBack: [铁杆粉丝]}
-                """), "expect.tier: 'DISTRIBUTER' is not a tier of ladders.yaml; the tiers are FOLLOWER (跟从用户), "
+                """), "expect.tier: 'DISTRIBUTER' is not a tier of ladders.yaml; the tier values are FOLLOWER (跟从用户), "
                 + "SPREADER (扩散用户), INFLUENCER (影响力用户), DIE_HARD_FAN (铁杆粉丝), HEAVY_CONSUMER (重度消费用户), "
                 + "DISTRIBUTOR (分销用户), or none");
     }

@@ -1,0 +1,146 @@
+package com.tierupgrade.population;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.CutOffDefinition;
+import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.rules.fact.CutOff;
+
+/**
+ * Computes the cut-offs of the active rule set's {@code cutoffs.yaml} over all stored customers, keeps every
+ * computation (append-only) and hands the latest to {@link CurrentCutOffs}.
+ */
+@ApplicationScoped
+@Transactional
+public class PopulationCutOffs {
+
+    private static final Logger LOG = Logger.getLogger(PopulationCutOffs.class);
+
+    /** Every stored customer counts, those without such events with 0; the value is the (100 - top)th percentile. */
+    private static final String PERCENTILE = """
+            SELECT percentile_disc(?) WITHIN GROUP (ORDER BY COALESCE(e.v, 0)), count(*)
+            FROM customer c LEFT JOIN (
+                SELECT customer_id, %s AS v FROM customer_event
+                WHERE type = ? AND at > ? AND at <= ? GROUP BY customer_id) e ON e.customer_id = c.id""";
+    private static final String COUNT = "count(*)";
+    private static final String AMOUNT = "sum(COALESCE((fields ->> 'amount')::numeric, 0))";
+
+    /** One stored computation. */
+    public record Computed(long id, String name, double value, long population, Instant computedAt) {
+    }
+
+    private final EntityManager entityManager;
+    private final ActiveRuleSet rules;
+    private final CurrentCutOffs current;
+
+    PopulationCutOffs(EntityManager entityManager, ActiveRuleSet rules, CurrentCutOffs current) {
+        this.entityManager = entityManager;
+        this.rules = rules;
+        this.current = current;
+    }
+
+    /** Computes every cut-off of the active rule set at {@code now}, stores them and makes them current. */
+    public List<CutOff> recompute(Instant now) {
+        List<CutOff> computed = new ArrayList<>();
+        for (CutOffDefinition definition : rules.current().cutOffs()) {
+            compute(definition, now).ifPresent(computed::add);
+        }
+        current.replace(computed);
+        LOG.infof("Population cut-offs computed: %s", computed.stream()
+                .map(cutOff -> cutOff.getName() + "=" + cutOff.getValue() + " over " + cutOff.getPopulation())
+                .toList());
+        return computed;
+    }
+
+    /**
+     * Called when a rule set becomes active: its cut-offs take their latest stored values at once, and those never
+     * computed are computed now.
+     */
+    public void useFor(RuleSet ruleSet) {
+        if (!loadLatest(ruleSet).isEmpty()) {
+            recompute(Instant.now());
+        }
+    }
+
+    /** Makes the latest stored value of each cut-off current; answers the names without one. */
+    private List<String> loadLatest(RuleSet ruleSet) {
+        List<CutOff> latest = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (CutOffDefinition definition : ruleSet.cutOffs()) {
+            history(definition.name(), Long.MAX_VALUE, 1).stream().findFirst().ifPresentOrElse(
+                    stored -> latest.add(new CutOff(definition.name(), definition.label(), stored.value(),
+                            stored.population(), stored.computedAt())),
+                    () -> missing.add(definition.name()));
+        }
+        current.replace(latest);
+        return missing;
+    }
+
+    /** The computations of one cut-off, newest first, before the id {@code before}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Computed> history(String name, long before, int limit) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, name, value, population, computed_at FROM population_cut_off
+                    WHERE name = ? AND id < ? ORDER BY id DESC LIMIT ?""")) {
+                select.setString(1, name);
+                select.setLong(2, before);
+                select.setInt(3, limit);
+                List<Computed> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Computed(result.getLong(1), result.getString(2), result.getDouble(3),
+                                result.getLong(4), result.getTimestamp(5).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private Optional<CutOff> compute(CutOffDefinition definition, Instant now) {
+        String sql = PERCENTILE.formatted(definition.measure() == CutOffDefinition.Measure.COUNT ? COUNT : AMOUNT);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            double value;
+            long population;
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setDouble(1, 1 - definition.topPercent() / 100);
+                select.setString(2, definition.eventType());
+                select.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(definition.windowDays()))));
+                select.setTimestamp(4, Timestamp.from(now));
+                try (ResultSet result = select.executeQuery()) {
+                    result.next();
+                    population = result.getLong(2);
+                    if (population == 0) {
+                        return Optional.<CutOff>empty();
+                    }
+                    value = result.getDouble(1);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO population_cut_off (name, value, population, computed_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, definition.name());
+                insert.setDouble(2, value);
+                insert.setLong(3, population);
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.executeUpdate();
+            }
+            return Optional.of(new CutOff(definition.name(), definition.label(), value, population, now));
+        });
+    }
+}
