@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 /** Counts the rows of every table of the service, to show that a request wrote nothing. */
 public final class RowCounts {
 
-    private static final List<String> TABLES = List.of("customer", "customer_event", "evaluation", "history_entry");
+    private static final List<String> TABLES = List.of("customer", "customer_event", "evaluation", "history_entry",
+            "attribute_change", "population_cut_off");
 
     private RowCounts() {
     }
