@@ -21,6 +21,7 @@ import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.HeldBackTier;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
+import com.tierupgrade.ops.MeasuredEvaluation;
 import com.tierupgrade.rules.fact.Event;
 import com.tierupgrade.rules.fact.HeldBack;
 import com.tierupgrade.rules.fact.Profile;
@@ -34,6 +35,7 @@ import com.tierupgrade.rules.fact.TierReached;
 @ApplicationScoped
 public class RuleEngine {
 
+    @MeasuredEvaluation
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf) {
         KieSession session = ruleSet.kieBase().newKieSession();
         Set<String> firedRules = new LinkedHashSet<>();

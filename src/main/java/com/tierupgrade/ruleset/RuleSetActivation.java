@@ -11,9 +11,11 @@ import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.tierupgrade.ops.Metrics;
 import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.ActiveRuleSet;
 import com.tierupgrade.rules.RuleSet;
@@ -65,6 +67,8 @@ public class RuleSetActivation {
     private final ScenarioRunner scenarioRunner = new ScenarioRunner();
     private final DirectoryWatcher watcher;
     private volatile Rejection lastRejection;
+    @Inject
+    Metrics metrics;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations) {
         this.directory = Path.of(config.directory());
@@ -95,12 +99,14 @@ public class RuleSetActivation {
         if (!check.passed()) {
             lastRejection = new Rejection(Instant.now(), trigger, check.version(), check.problems(),
                     check.failedScenarios());
+            metrics.reloadRefused();
             LOG.warnf("Rules in %s not activated; %s stays active:%n%s", directory, active.current().version(),
                     String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
             return;
         }
         if (!check.version().equals(active.current().version())) {
             activate(check.ruleSet(), trigger);
+            metrics.reloadAccepted();
             reevaluations.afterRuleSetChange(check.ruleSet());
         }
     }
