@@ -19,7 +19,7 @@ start_service() {
     SERVICE=$!
     trap 'kill $SERVICE 2>/dev/null || true' EXIT
     for _ in $(seq 1 120); do
-        curl -sf "localhost:$PORT/rulesets/current" > /dev/null && return
+        curl -sf -u editor:editor "localhost:$PORT/rulesets/current" > /dev/null && return
         sleep 1
     done
     echo "service did not start"; tail -20 target/simulate-bench.log; exit 1
@@ -55,9 +55,9 @@ $PSQL -d $DB -t -c "SELECT count(*) || ' customers, ' || (SELECT count(*) FROM t
 
 DRAFT=$(python3 -c 'import json,re,sys; p=open("rules/parameters.yaml").read(); print(json.dumps({"files": {"parameters.yaml": re.sub(r"(?m)^reliantMinPurchases: .*$", "reliantMinPurchases: 3", p)}}))')
 echo "== simulate (warm-up run, then the measured run)"
-curl -sf -X POST "localhost:$PORT/rulesets/simulate" -H 'Content-Type: application/json' -d "$DRAFT" > /dev/null
+curl -sf -u editor:editor -X POST "localhost:$PORT/rulesets/simulate" -H 'Content-Type: application/json' -d "$DRAFT" > /dev/null
 START=$(date +%s%N)
-curl -sf -X POST "localhost:$PORT/rulesets/simulate" -H 'Content-Type: application/json' \
+curl -sf -u editor:editor -X POST "localhost:$PORT/rulesets/simulate" -H 'Content-Type: application/json' \
     -d "$DRAFT" -o target/simulate-report.json
 echo "wall $(( ($(date +%s%N) - START) / 1000000 )) ms"
 python3 - <<'PY'

@@ -55,7 +55,8 @@ local function event(id)
    end
 end
 
-local headers = { ["Content-Type"] = "application/json" }
+-- WRK_AUTHORIZATION: the Authorization header of a user with the role ingest (run-wrk.sh sets it).
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = os.getenv("WRK_AUTHORIZATION") }
 
 function request()
    sent = sent + 1

@@ -40,6 +40,7 @@ class PackagedAppIT {
             env.put("TIERUP_RULES_DIRECTORY", rules.toString());
             env.put("TIERUP_DATA_DIRECTORY", data.toString());
             env.put("PORT", "0");
+            env.put("MANAGEMENT_PORT", "0");
             return new Service(builder.start(), log);
         }
 
@@ -94,7 +95,8 @@ class PackagedAppIT {
 
         Service first = Service.start(rules, data);
         try {
-            RestAssured.given().port(first.awaitPort()).contentType(ContentType.JSON).body(body)
+            RestAssured.given().port(first.awaitPort()).auth().preemptive().basic("ingest", "ingest")
+                    .contentType(ContentType.JSON).body(body)
                     .post("/customers/kept/facts").then().statusCode(200).body("stage", equalTo("TRUSTING"));
         } finally {
             first.stop();
@@ -102,10 +104,12 @@ class PackagedAppIT {
 
         Service second = Service.start(rules, data);
         try {
-            RestAssured.given().port(second.awaitPort()).get("/customers/kept").then().statusCode(200)
+            RestAssured.given().port(second.awaitPort()).auth().preemptive().basic("auditor", "auditor")
+                    .get("/customers/kept").then().statusCode(200)
                     .body("decision.stage", equalTo("TRUSTING"))
                     .body("events[0].id", equalTo("o1"));
-            RestAssured.given().port(second.awaitPort()).get("/customers/kept/history").then().statusCode(200)
+            RestAssured.given().port(second.awaitPort()).auth().preemptive().basic("auditor", "auditor")
+                    .get("/customers/kept/history").then().statusCode(200)
                     .body("kind", equalTo(List.of("INITIAL", "INITIAL")));
         } finally {
             second.stop();

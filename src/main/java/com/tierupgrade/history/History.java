@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.ops.MeasuredHistory;
 import com.tierupgrade.rules.Ladders;
 
 /**
@@ -28,6 +29,7 @@ public class History {
      * Appends an entry for each change between the stored decision and the new one, with the facts it was made on.
      * Appends nothing when nothing changed.
      */
+    @MeasuredHistory
     public List<HistoryView> record(String customerId, Optional<Decision> previous, Decision next, Ladders ladders,
             Cause cause, CustomerFacts facts) {
         List<Change> changes = Changes.between(previous, next, ladders);

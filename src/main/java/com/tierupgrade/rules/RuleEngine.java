@@ -26,6 +26,7 @@ import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.rules.fact.CutOff;
+import com.tierupgrade.ops.MeasuredEvaluation;
 import com.tierupgrade.rules.fact.Event;
 import com.tierupgrade.rules.fact.HeldBack;
 import com.tierupgrade.rules.fact.Measure;
@@ -45,6 +46,7 @@ public class RuleEngine {
         return evaluate(ruleSet, customerId, facts, asOf, EvaluationContext.NONE);
     }
 
+    @MeasuredEvaluation
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf,
             EvaluationContext context) {
         KieSession session = ruleSet.kieBase().newKieSession();

@@ -11,9 +11,11 @@ import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.tierupgrade.ops.Metrics;
 import com.tierupgrade.population.PopulationCutOffs;
 import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.ActiveRuleSet;
@@ -67,6 +69,8 @@ public class RuleSetActivation {
     private final ScenarioRunner scenarioRunner = new ScenarioRunner();
     private final DirectoryWatcher watcher;
     private volatile Rejection lastRejection;
+    @Inject
+    Metrics metrics;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
             PopulationCutOffs cutOffs) {
@@ -99,12 +103,14 @@ public class RuleSetActivation {
         if (!check.passed()) {
             lastRejection = new Rejection(Instant.now(), trigger, check.version(), check.problems(),
                     check.failedScenarios());
+            metrics.reloadRefused();
             LOG.warnf("Rules in %s not activated; %s stays active:%n%s", directory, active.current().version(),
                     String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
             return;
         }
         if (!check.version().equals(active.current().version())) {
             activate(check.ruleSet(), trigger);
+            metrics.reloadAccepted();
             reevaluations.afterRuleSetChange(check.ruleSet());
         }
     }

@@ -1,0 +1,58 @@
+package com.tierupgrade.users;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Creates the users of {@code tierup.users.initial} that do not exist yet, so the service can be used right after its
+ * first start, and warns while any of them still has its name as password (the documented try-out default).
+ */
+@ApplicationScoped
+public class InitialUsers {
+
+    private static final Logger LOG = Logger.getLogger(InitialUsers.class);
+
+    private final UserStore users;
+    private final UsersConfig config;
+
+    InitialUsers(UserStore users, UsersConfig config) {
+        this.users = users;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        List<String> created = new ArrayList<>();
+        List<String> withDefaultPassword = new ArrayList<>();
+        for (Map.Entry<String, UsersConfig.InitialUser> entry : config.initial().entrySet()) {
+            String name = entry.getKey();
+            UsersConfig.InitialUser user = entry.getValue();
+            List<String> unknown = user.roles().stream().filter(role -> !Roles.ALL.contains(role)).toList();
+            if (!unknown.isEmpty() || user.roles().isEmpty() || user.password().isBlank()) {
+                throw new IllegalStateException("tierup.users.initial." + name + ": needs a password and roles from "
+                        + Roles.ALL + (unknown.isEmpty() ? "" : "; unknown roles " + unknown));
+            }
+            if (users.createIfMissing(name, user.password(), user.roles())) {
+                created.add(name + " " + user.roles());
+            }
+            if (users.hasPassword(name, name)) {
+                withDefaultPassword.add(name);
+            }
+        }
+        if (!created.isEmpty()) {
+            LOG.infof("Created users from tierup.users.initial: %s", String.join(", ", created));
+        }
+        if (!withDefaultPassword.isEmpty()) {
+            LOG.warnf("WARNING: the users %s still have their name as password, the default for a local try-out. "
+                    + "Anyone who can reach this service can use them. Change them before production: "
+                    + "PUT /users/me/password as each user (see docs/operations.md).", withDefaultPassword);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.tierupgrade.users;
+
+import static com.tierupgrade.testing.Users.AUDITOR;
+import static com.tierupgrade.testing.Users.EDITOR;
+import static com.tierupgrade.testing.Users.INGEST;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.tierupgrade.testing.Endpoints;
+import com.tierupgrade.testing.Users;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Who may call what: every endpoint refuses a request without credentials (401) and every user whose roles do not
+ * allow it (403), and lets the right roles through. Endpoints other helpers are adding (history queries,
+ * explanations, audiences, warnings, dashboard, console) are listed too: until they exist the right role gets 404,
+ * but the refusals already hold.
+ */
+@QuarkusTest
+class RolesTest {
+
+    private static final String CUSTOMER = "roles-test-customer";
+    private static final List<String> USERS = List.of(INGEST, EDITOR, AUDITOR);
+
+    /**
+     * One request and the users allowed to make it. {@code expected} is the status the allowed users get, or null
+     * for an endpoint that may not exist yet (then anything but 401, 403 and 5xx).
+     */
+    record Call(String method, String path, String body, Integer expected, Set<String> allowed) {
+
+        @Override
+        public String toString() {
+            return method + " " + path + " → " + (allowed.isEmpty() ? "nobody" : allowed);
+        }
+    }
+
+    private static Call call(String method, String path, String body, Integer expected, String... allowed) {
+        return new Call(method, path, body, expected, Set.of(allowed));
+    }
+
+    static List<Call> calls() {
+        String facts = "{\"attributes\": {\"inGroup\": true}}";
+        return List.of(
+                // ingest
+                call("POST", "/customers/" + CUSTOMER + "/facts", facts, 200, INGEST),
+                // editor, and ingest for the dry run integrators use
+                call("POST", "/evaluations", facts, 200, EDITOR, INGEST),
+                call("POST", "/rulesets/validate", "null", 400, EDITOR),
+                call("POST", "/rulesets/simulate", "null", 400, EDITOR),
+                call("GET", "/reevaluations", null, 200, EDITOR),
+                call("POST", "/reevaluations", null, 202, EDITOR),
+                // editor and auditor read rule sets
+                call("GET", "/rulesets", null, 200, EDITOR, AUDITOR),
+                call("GET", "/rulesets/current", null, 200, EDITOR, AUDITOR),
+                call("GET", "/rulesets/no-such-version", null, 404, EDITOR, AUDITOR),
+                call("GET", "/rulesets/a/diff/b", null, 404, EDITOR, AUDITOR),
+                call("GET", "/cutoffs", null, 200, EDITOR, AUDITOR),
+                call("GET", "/cutoffs/superUserSpend/history", null, 200, EDITOR, AUDITOR),
+                call("POST", "/cutoffs/recompute", null, 200, EDITOR),
+                // auditor
+                call("GET", "/customers/" + CUSTOMER, null, 200, AUDITOR),
+                call("GET", "/customers/" + CUSTOMER + "/history", null, 200, AUDITOR),
+                call("GET", "/customers/" + CUSTOMER + "/attributes/history", null, 200, AUDITOR),
+                call("GET", "/customers/" + CUSTOMER + "/explanation", null, null, AUDITOR),
+                call("GET", "/history", null, null, AUDITOR),
+                call("GET", "/history/1", null, null, AUDITOR),
+                call("GET", "/warnings", null, 200, AUDITOR),
+                call("GET", "/dashboard", null, null, AUDITOR),
+                call("GET", "/dashboard/tiers", null, null, AUDITOR),
+                call("GET", "/console/", null, null, AUDITOR),
+                call("GET", "/console/index.html", null, null, AUDITOR),
+                // audiences: editors compose, editors and auditors read and export
+                call("GET", "/audiences", null, null, EDITOR, AUDITOR),
+                call("GET", "/audiences/a-1", null, null, EDITOR, AUDITOR),
+                call("GET", "/audiences/a-1/export", null, null, EDITOR, AUDITOR),
+                call("POST", "/audiences", "{}", null, EDITOR),
+                call("POST", "/audiences/preview", "{}", null, EDITOR),
+                call("DELETE", "/audiences/a-1", null, null, EDITOR),
+                // every role: the API documentation and one's own password (too short here: changes nothing)
+                call("GET", "/q/openapi", null, 200, INGEST, EDITOR, AUDITOR),
+                call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR, AUDITOR),
+                call("PUT", "/users/me/password", "{\"password\": \"short\"}", 400, INGEST, EDITOR, AUDITOR),
+                // nobody: unknown paths, and methods no permission grants (history and customers are never written)
+                call("GET", "/", null, null),
+                call("GET", "/no-such-path", null, null),
+                call("DELETE", "/customers/" + CUSTOMER, null, null),
+                call("PUT", "/customers/" + CUSTOMER + "/history", null, null),
+                call("GET", "/customers/" + CUSTOMER + "/facts", null, null),
+                call("POST", "/history", "{}", null),
+                call("POST", "/customers/" + CUSTOMER, "{}", null));
+    }
+
+    @BeforeEach
+    void createCustomer() {
+        Users.as(INGEST).contentType(ContentType.JSON).body("{}").post("/customers/{id}/facts", CUSTOMER)
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void shouldRefuseRequestsWithoutCredentials(Call call) {
+        assertEquals(401, send(Users.anonymous(), call).statusCode(), call + " without credentials");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void shouldRefuseUsersWithoutAnAllowedRole(Call call) {
+        for (String user : USERS) {
+            if (!call.allowed().contains(user)) {
+                assertEquals(403, send(Users.as(user), call).statusCode(), call + " as " + user);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void shouldLetTheAllowedRolesThrough(Call call) {
+        for (String user : call.allowed()) {
+            int status = send(Users.as(user), call).statusCode();
+            if (call.expected() != null) {
+                assertEquals(call.expected(), status, call + " as " + user);
+            } else {
+                assertTrue(status != 401 && status != 403 && status < 500, call + " as " + user + ": " + status);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAWrongPassword() {
+        Users.anonymous().auth().preemptive().basic(AUDITOR, "wrong").get("/customers/{id}", CUSTOMER)
+                .then().statusCode(401);
+        Users.anonymous().auth().preemptive().basic("nobody", "nobody").get("/customers/{id}", CUSTOMER)
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldAskForBasicCredentials() {
+        Users.anonymous().get("/customers/{id}", CUSTOMER).then().statusCode(401)
+                .header("WWW-Authenticate", equalToIgnoringCase("Basic realm=\"tier-upgrade\""));
+    }
+
+    @Test
+    void shouldAnswerHealthWithoutCredentials() {
+        Users.anonymous().get("/q/health/live").then().statusCode(200);
+        Users.anonymous().get("/q/health/ready").then().statusCode(200);
+        Users.anonymous().get("/q/health").then().statusCode(200);
+    }
+
+    /** A new endpoint must be added to calls() (and granted in application.properties) before this passes. */
+    @Test
+    void shouldCoverEveryEndpointOfTheResources() {
+        List<Endpoints.Endpoint> missing = new ArrayList<>();
+        for (Endpoints.Endpoint endpoint : Endpoints.all()) {
+            boolean covered = calls().stream()
+                    .anyMatch(call -> call.method().equals(endpoint.method()) && endpoint.matches(call.path()));
+            if (!covered) {
+                missing.add(endpoint);
+            }
+        }
+        assertEquals(List.of(), missing, "endpoints without a row in RolesTest.calls()");
+    }
+
+    private static Response send(RequestSpecification request, Call call) {
+        if (call.body() != null) {
+            request = request.contentType(ContentType.JSON).body(call.body());
+        }
+        Response response = request.request(call.method(), call.path());
+        if (call.path().equals("/reevaluations") && response.statusCode() == 202) {
+            awaitReevaluations();
+        }
+        return response;
+    }
+
+    /** A re-evaluation job runs over every stored customer: let it end before other tests run. */
+    private static void awaitReevaluations() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)
+                && Users.as(EDITOR).get("/reevaluations").jsonPath().getList("state").contains("RUNNING")) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
