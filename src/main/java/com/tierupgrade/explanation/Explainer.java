@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.tierupgrade.decision.AppliedCutOff;
@@ -34,9 +36,11 @@ public final class Explainer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private final Ladders ladders;
     private final DisplayNames names;
 
     public Explainer(Ladders ladders) {
+        this.ladders = ladders;
         this.names = new DisplayNames(ladders);
     }
 
@@ -44,7 +48,15 @@ public final class Explainer {
     public Explanation decision(String customerId, Decision decision, Cause cause) {
         List<Sentence> sentences = new ArrayList<>();
         sentences.add(new Sentence(Topic.SUMMARY, null, "客户 " + customerId + " 当前" + position(decision) + "。"));
-        decision.dimensions().forEach((dimension, value) -> sentences.add(dimension(dimension, value)));
+        // In the order of ladders.yaml, then any dimension the active ladders no longer have.
+        Map<String, DimensionValue> values = new LinkedHashMap<>();
+        ladders.all().forEach(ladder -> {
+            if (decision.dimensions().containsKey(ladder.dimension())) {
+                values.put(ladder.dimension(), decision.dimensions().get(ladder.dimension()));
+            }
+        });
+        decision.dimensions().forEach(values::putIfAbsent);
+        values.forEach((dimension, value) -> sentences.add(dimension(dimension, value)));
         for (HeldBackTier hold : decision.heldBack()) {
             sentences.add(new Sentence(Topic.HELD_BACK, Ladders.TIER, heldBack(hold.tier(), List.of(hold.reason()),
                     hold.rule())));

@@ -36,14 +36,30 @@ public class HistoryQueryResource {
         this.rules = rules;
     }
 
-    /** One page; {@code next} (and the {@code Link} header) give the next page with the same filters. */
+    /**
+     * JSON unless the client asks for CSV before JSON in its Accept header ({@code *}{@code /*} gets JSON, as does
+     * no Accept header).
+     */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response page(@Context UriInfo uri) {
+    @Produces({ MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8" })
+    public Response history(@Context UriInfo uri, @Context HttpHeaders headers) {
         HistoryQuery query = parse(uri);
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+            if (!accepted.isWildcardType() && accepted.isCompatible(MediaType.valueOf(CSV))) {
+                return export(query);
+            }
+        }
+        return page(query, uri);
+    }
+
+    /** One page; {@code next} (and the {@code Link} header) give the next page with the same filters. */
+    private Response page(HistoryQuery query, UriInfo uri) {
         HistoryPage page = search.page(query);
         if (page.after() == null) {
-            return Response.ok(page).build();
+            return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
         }
         UriBuilder next = UriBuilder.fromPath("/history");
         uri.getQueryParameters().forEach((name, values) -> {
@@ -52,22 +68,19 @@ public class HistoryQueryResource {
             }
         });
         String link = next.queryParam("after", page.after()).build().toString();
-        return Response.ok(new HistoryPage(page.entries(), page.after(), link))
+        return Response.ok(new HistoryPage(page.entries(), page.after(), link), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"").build();
     }
 
     /** Every matching entry after {@code after} (not one page: {@code limit} does not apply), streamed as CSV. */
-    @GET
-    @Produces(CSV + ";charset=UTF-8")
-    public Response export(@Context UriInfo uri) {
-        HistoryQuery query = parse(uri);
+    private Response export(HistoryQuery query) {
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
             HistoryCsv csv = HistoryCsv.start(writer);
             search.forEach(query, csv::row);
             writer.flush();
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"history.csv\"").build();
+        return Response.ok(body, CSV + ";charset=UTF-8").header("Content-Disposition", "attachment; filename=\"history.csv\"").build();
     }
 
     private HistoryQuery parse(UriInfo uri) {
