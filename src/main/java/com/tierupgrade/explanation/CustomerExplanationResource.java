@@ -1,0 +1,31 @@
+package com.tierupgrade.explanation;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+/** A customer's current decision in plain Chinese: JSON (sentences and text), or with {@code Accept: text/plain} the text only. */
+@Path("/customers/{customerId}/explanation")
+public class CustomerExplanationResource {
+
+    private final Explanations explanations;
+
+    CustomerExplanationResource(Explanations explanations) {
+        this.explanations = explanations;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Explanation json(@RestPath String customerId) {
+        return explanations.ofCustomer(customerId);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    public String text(@RestPath String customerId) {
+        return explanations.ofCustomer(customerId).text();
+    }
+}

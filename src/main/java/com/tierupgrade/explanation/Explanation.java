@@ -1,0 +1,28 @@
+package com.tierupgrade.explanation;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.tierupgrade.history.Cause;
+
+/**
+ * A decision or a history entry told in plain Chinese, whole ({@code text}) and sentence by sentence.
+ *
+ * @param entryId the history entry explained; null for a customer's current decision
+ * @param cause why the evaluation ran; null when it is not recorded (the current decision of an evaluation that
+ *        changed nothing)
+ * @param summary the first sentence
+ * @param text every sentence, in order, as one paragraph to paste into a report
+ */
+public record Explanation(String customerId, Long entryId, Instant asOf, String rulesetVersion, Cause cause,
+        String summary, List<Sentence> sentences, String text) {
+
+    /** What a sentence is about. */
+    public enum Topic {
+        SUMMARY, DIMENSION, REASONS, HELD_BACK, WARNING, MEASURES, CUT_OFFS, RULES, CONTEXT
+    }
+
+    /** @param dimension the dimension a DIMENSION, REASONS, HELD_BACK or WARNING sentence is about, else null */
+    public record Sentence(Topic topic, String dimension, String text) {
+    }
+}

@@ -1,0 +1,20 @@
+package com.tierupgrade.history.query;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.tierupgrade.history.Cause;
+import com.tierupgrade.history.Kind;
+
+/**
+ * One history entry as {@code GET /history} lists it (JSON) and exports it (CSV), with the display names of its codes.
+ * The facts the decision was made on are left out of the list; {@code GET /customers/{id}/history} and the
+ * explanation give them.
+ *
+ * @param at the evaluation time (as_of)
+ * @param rule for HELD_BACK the filter rule, for WARNING the rule that raised it
+ */
+public record HistoryRow(long id, String customerId, Instant at, String dimension, String dimensionName, Kind kind,
+        String from, String fromName, String to, String toName, List<String> reasons, String rule, String warning,
+        List<String> firedRules, String rulesetVersion, Cause cause, Instant recordedAt) {
+}
