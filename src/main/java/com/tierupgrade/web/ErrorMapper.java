@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.tierupgrade.customer.CustomerNotFound;
+import com.tierupgrade.history.query.HistoryEntryNotFound;
+import com.tierupgrade.history.query.InvalidQuery;
 import com.tierupgrade.customer.EvaluationTimeBehind;
 import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.rules.RuleSetInvalid;
@@ -47,6 +49,16 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response ruleSetNotFound(RuleSetNotFound e) {
+        return answer(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQuery e) {
+        return answer(new ApiError(400, "Bad Request", e.getMessage(), e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response historyEntryNotFound(HistoryEntryNotFound e) {
         return answer(ApiError.of(404, "Not Found", e.getMessage()));
     }
 

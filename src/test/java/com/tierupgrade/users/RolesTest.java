@@ -80,6 +80,7 @@ class RolesTest {
                 call("GET", "/customers/" + CUSTOMER + "/explanation", null, null, AUDITOR),
                 call("GET", "/history", null, null, AUDITOR),
                 call("GET", "/history/1", null, null, AUDITOR),
+                call("GET", "/history/1/explanation", null, null, AUDITOR),
                 call("GET", "/warnings", null, 200, AUDITOR),
                 call("GET", "/dashboard", null, null, AUDITOR),
                 call("GET", "/dashboard/tiers", null, null, AUDITOR),
