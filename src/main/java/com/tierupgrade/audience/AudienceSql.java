@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * containment operator {@code @>}, which the GIN indexes on attributes and dimensions serve. The SQL text depends
  * only on the shape of the criteria.
  *
- * <p>Event criteria use forms the planner can turn into (anti-)semi-joins, so it chooses between a hash join over the
- * events of the window and a per-customer index probe by what the other criteria leave:
+ * <p>Event criteria use forms the planner can turn into (anti-)semi-joins, so it chooses between a merge with the
+ * events of the type in customer order (index customer_event_audience) and a per-customer index probe by what the
+ * other criteria leave:
  * <ul>
  * <li>at least one: {@code EXISTS (…)}; none: {@code NOT EXISTS (…)};</li>
  * <li>other bounds that a customer without such events fails: {@code c.id IN (… GROUP BY customer_id HAVING …)};</li>
@@ -26,12 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class AudienceSql {
 
-    /**
-     * The amount of an event as a number, null when absent. Written exactly as in the index customer_event_audience
-     * (V4) so that sums are read from that index alone.
-     */
-    static final String AMOUNT = "(CASE WHEN jsonb_typeof(e.fields -> 'amount') = 'number' "
-            + "THEN (e.fields -> 'amount')::numeric END)";
+    /** The amount of an event as a number, null when absent: the generated column of V4, kept in the index. */
+    static final String AMOUNT = "e.amount";
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
@@ -89,11 +86,11 @@ final class AudienceSql {
             parameters.add(criterion.atMost());
         }
         if (criterion.totalAmountAtLeast() != null) {
-            bounds.add("coalesce(sum" + AMOUNT + ", 0) >= ?");
+            bounds.add("coalesce(sum(" + AMOUNT + "), 0) >= ?");
             parameters.add(criterion.totalAmountAtLeast());
         }
         if (criterion.totalAmountAtMost() != null) {
-            bounds.add("coalesce(sum" + AMOUNT + ", 0) <= ?");
+            bounds.add("coalesce(sum(" + AMOUNT + "), 0) <= ?");
             parameters.add(criterion.totalAmountAtMost());
         }
         sql.append(String.join(" AND ", bounds));
