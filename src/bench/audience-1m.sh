@@ -55,7 +55,7 @@ AS_OF=$("${PSQL[@]}" -d "$DB" -tAc "SELECT to_char(as_of AT TIME ZONE 'UTC', 'YY
 "${PSQL[@]}" -d "$DB" -tAc "SELECT 'data: ' || (SELECT count(*) FROM tierup.customer) || ' customers, '
     || (SELECT count(*) FROM tierup.customer_event) || ' events; customer ' || pg_size_pretty(pg_total_relation_size('tierup.customer'))
     || ', customer_event ' || pg_size_pretty(pg_total_relation_size('tierup.customer_event'))
-    || ' (customer_event_type_at ' || pg_size_pretty(pg_relation_size('tierup.customer_event_type_at'))
+    || ' (customer_event_audience ' || pg_size_pretty(pg_relation_size('tierup.customer_event_audience'))
     || ', customer_attributes ' || pg_size_pretty(pg_relation_size('tierup.customer_attributes')) || ')'"
 echo "asOf $AS_OF; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
