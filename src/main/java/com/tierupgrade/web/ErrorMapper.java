@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.tierupgrade.audience.AudienceNotFound;
+import com.tierupgrade.audience.InvalidAudience;
 import com.tierupgrade.customer.CustomerNotFound;
 import com.tierupgrade.history.query.HistoryEntryNotFound;
 import com.tierupgrade.history.query.InvalidQuery;
@@ -49,6 +51,16 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response ruleSetNotFound(RuleSetNotFound e) {
+        return answer(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidAudience(InvalidAudience e) {
+        return answer(new ApiError(400, "Bad Request", "The audience is not valid", e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response audienceNotFound(AudienceNotFound e) {
         return answer(ApiError.of(404, "Not Found", e.getMessage()));
     }
 

@@ -89,7 +89,8 @@ class RolesTest {
                 // audiences: editors compose, editors and auditors read and export
                 call("GET", "/audiences", null, null, EDITOR, AUDITOR),
                 call("GET", "/audiences/a-1", null, null, EDITOR, AUDITOR),
-                call("GET", "/audiences/a-1/export", null, null, EDITOR, AUDITOR),
+                call("GET", "/audiences/1/customers", null, null, EDITOR, AUDITOR),
+                call("GET", "/audiences/1/customers.csv", null, null, EDITOR, AUDITOR),
                 call("POST", "/audiences", "{}", null, EDITOR),
                 call("POST", "/audiences/preview", "{}", null, EDITOR),
                 call("DELETE", "/audiences/a-1", null, null, EDITOR),
