@@ -54,8 +54,10 @@ FROM (SELECT n, timestamptz '2025-01-01T00:00:00Z' + (n::double precision * 700 
 ORDER BY n;
 -- Two entries per evaluation, in evaluation order: a stage or tier change (2% of evaluations make a distributor,
 -- 0.5% hold one back, 0.1% warn), and a change of another dimension.
-INSERT INTO history_entry (evaluation_id, customer_id, dimension, kind, from_value, to_value, reasons, rule, warning)
-SELECT e.id, e.customer_id, x.dimension, x.kind, x.from_value, x.to_value, x.reasons, x.rule, x.warning
+INSERT INTO history_entry (evaluation_id, customer_id, dimension, kind, from_value, to_value, reasons, rule, warning,
+                           as_of, cause, ruleset_version)
+SELECT e.id, e.customer_id, x.dimension, x.kind, x.from_value, x.to_value, x.reasons, x.rule, x.warning,
+       e.as_of, e.cause, e.ruleset_version
 FROM evaluation e, LATERAL (VALUES
     (1, CASE WHEN e.id % 50 = 7 OR e.id % 200 = 3 THEN 'tier' WHEN e.id % 1000 = 5 THEN 'quadrant' ELSE 'stage' END,
         CASE WHEN e.id % 50 = 7 THEN 'UPGRADE' WHEN e.id % 200 = 3 THEN 'HELD_BACK' WHEN e.id % 1000 = 5 THEN 'WARNING'

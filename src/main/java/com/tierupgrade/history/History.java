@@ -58,6 +58,9 @@ public class History {
             entry.reasons = change.reasons();
             entry.rule = change.rule();
             entry.warning = change.warning();
+            entry.asOf = evaluation.asOf;
+            entry.cause = evaluation.cause;
+            entry.rulesetVersion = evaluation.rulesetVersion;
             entityManager.persist(entry);
             return HistoryView.of(entry);
         }).toList();

@@ -52,4 +52,14 @@ public class HistoryEntry {
     String rule;
 
     String warning;
+
+    // Copied from the evaluation, so that GET /history filters on the entry's own indexes.
+    @Column(name = "as_of")
+    java.time.Instant asOf;
+
+    @Enumerated(EnumType.STRING)
+    Cause cause;
+
+    @Column(name = "ruleset_version")
+    String rulesetVersion;
 }

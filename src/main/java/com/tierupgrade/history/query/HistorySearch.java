@@ -90,9 +90,9 @@ public class HistorySearch {
 
     private PreparedStatement prepare(Connection connection, HistoryQuery query, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("""
-                SELECT h.id, h.customer_id, e.as_of, h.dimension, h.kind, h.from_value, h.to_value,
-                       CAST(h.reasons AS text), h.rule, h.warning, CAST(e.fired_rules AS text), e.ruleset_version,
-                       e.cause, e.recorded_at
+                SELECT h.id, h.customer_id, h.as_of, h.dimension, h.kind, h.from_value, h.to_value,
+                       CAST(h.reasons AS text), h.rule, h.warning, CAST(e.fired_rules AS text), h.ruleset_version,
+                       h.cause, e.recorded_at
                 FROM history_entry h JOIN evaluation e ON e.id = h.evaluation_id
                 WHERE h.id > ?""");
         List<Object> parameters = new ArrayList<>();
@@ -110,10 +110,10 @@ public class HistorySearch {
         condition(sql, parameters, "h.to_value = ?", query.to());
         condition(sql, parameters, "e.fired_rules @> CAST(? AS jsonb)",
                 query.rule() == null ? null : write(List.of(query.rule())));
-        condition(sql, parameters, "e.ruleset_version = ?", query.rulesetVersion());
-        condition(sql, parameters, "e.cause = ?", query.cause() == null ? null : query.cause().name());
-        condition(sql, parameters, "e.as_of >= ?", query.since() == null ? null : query.since().atOffset(ZoneOffset.UTC));
-        condition(sql, parameters, "e.as_of < ?", query.until() == null ? null : query.until().atOffset(ZoneOffset.UTC));
+        condition(sql, parameters, "h.ruleset_version = ?", query.rulesetVersion());
+        condition(sql, parameters, "h.cause = ?", query.cause() == null ? null : query.cause().name());
+        condition(sql, parameters, "h.as_of >= ?", query.since() == null ? null : query.since().atOffset(ZoneOffset.UTC));
+        condition(sql, parameters, "h.as_of < ?", query.until() == null ? null : query.until().atOffset(ZoneOffset.UTC));
         sql.append(" ORDER BY h.id");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
