@@ -5,6 +5,7 @@ import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +132,19 @@ class DashboardResourceTest {
                 .body("find { it.dimension == 'stage' }.values.name", equalTo(List.of("熟悉", "认知", "信赖", "依靠")))
                 .body("find { it.dimension == 'rfm' }.name", equalTo("RFM 分群"))
                 .body("find { it.dimension == 'tier' }.values", hasSize(6));
+    }
+
+    /** The console is part of the service, and the ECharts version index.html names is the one the build ships. */
+    @Test
+    void shouldServeTheConsoleWithTheChartLibraryItNames() {
+        String index = given().when().get("/console/").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        Matcher script = Pattern.compile("src=\"\\.\\./(webjars/echarts/[^\"]+)\"").matcher(index);
+        assertTrue(script.find(), "index.html loads ECharts from the webjar");
+        given().when().get("/" + script.group(1)).then().statusCode(200);
+        for (String file : List.of("customer.html", "rulesets.html", "common.js", "dashboard.js", "customer.js",
+                "rulesets.js", "console.css")) {
+            given().when().get("/console/" + file).then().statusCode(200);
+        }
     }
 }
