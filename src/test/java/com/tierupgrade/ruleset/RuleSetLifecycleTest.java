@@ -131,6 +131,10 @@ class RuleSetLifecycleTest {
         resetLiveFolder();
         String shipped = RuleSetCompiler.versionOf(ShippedRules.files());
         await("the shipped rules to be active", state -> state.getString("version").equals(shipped));
+        // Going back to the shipped rules re-evaluates every customer in the background; tests that count rows must
+        // not start while that job still writes.
+        await("no re-evaluation running", state -> !given().get("/reevaluations").then().statusCode(200).extract()
+                .jsonPath().getList("state").contains("RUNNING"));
     }
 
     @Test

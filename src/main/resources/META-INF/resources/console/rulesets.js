@@ -1,0 +1,72 @@
+// Rule sets: GET ../rulesets/current (what is active, since when, why, the last rejection), ../rulesets (every
+// version) and ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
+import { TRIGGER_NAMES, el, failed, fill, formatTime, getJson, header, ready } from './common.js';
+
+const JOB_STATES = { RUNNING: '进行中', DONE: '已完成', STOPPED: '已停止', FAILED: '失败' };
+const SHOWN_ACTIVATIONS = 3;
+const trigger = (code) => TRIGGER_NAMES[code] ?? code;
+const versionLink = (version) => el('a', { href: `rulesets.html?version=${encodeURIComponent(version)}` },
+  el('code', {}, version));
+
+function showActive(current) {
+  const row = (name, ...value) => el('tr', {}, el('th', {}, name), el('td', {}, ...value));
+  const job = current.reevaluation;
+  const rows = [
+    row('版本', el('code', { id: 'active-version' }, current.version)),
+    row('生效时间', formatTime(current.activatedAt)),
+    row('生效原因', trigger(current.trigger)),
+    row('文件数', current.files.length),
+  ];
+  if (job) {
+    rows.push(row('最近一次重新评估', `${JOB_STATES[job.state] ?? job.state} · ${job.customers} 位客户,`
+      + `${job.changed} 位有变化 · 开始于 ${formatTime(job.startedAt)}` + (job.error ? ` · 错误:${job.error}` : '')));
+  }
+  document.querySelector('#active-table tbody').replaceChildren(...rows);
+}
+
+function showRejection(rejection) {
+  if (!rejection) {
+    fill('rejection', el('p', { class: 'empty', id: 'no-rejection' }, '没有被拒绝的修改。'));
+    return;
+  }
+  const problems = rejection.problems.map((problem) => el('li', {},
+    el('code', {}, problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file),
+    ` ${problem.message}`));
+  const scenarios = rejection.failedScenarios.map((scenario) => el('li', {},
+    `场景 ${scenario.file} › ${scenario.scenario}:`, el('ul', {}, scenario.failures.map((failure) => el('li', {}, failure)))));
+  fill('rejection',
+    el('p', { class: 'note' }, `${formatTime(rejection.at)}(${trigger(rejection.trigger)})的修改未生效,`
+      + `当前版本继续服务。` + (rejection.version ? `被拒绝的版本:${rejection.version}` : '')),
+    el('ul', { class: 'reasons', id: 'rejection-problems' }, problems, scenarios));
+}
+
+function showVersions(versions) {
+  document.querySelector('#versions-table tbody').replaceChildren(...versions.map((version) => el('tr', {},
+    el('td', {}, versionLink(version.version), version.active ? ' (当前)' : ''),
+    el('td', {}, version.activations.slice(0, SHOWN_ACTIVATIONS)
+      .map((activation) => `${formatTime(activation.activatedAt)} ${trigger(activation.trigger)}`).join(';')
+      + (version.activations.length > SHOWN_ACTIVATIONS ? `…(共 ${version.activations.length} 次)` : '')))));
+}
+
+function showFiles(stored, activeVersion) {
+  fill('files-title', `文件 · 版本 `, el('code', { id: 'files-version' }, stored.version),
+    stored.version === activeVersion ? '(当前生效)' : '(历史版本)');
+  const names = Object.keys(stored.files).sort();
+  fill('file-index', names.map((name, index) => [index ? ' · ' : '', el('a', { href: `#file-${name}` }, name)]).flat());
+  fill('files', names.map((name) => el('section', { class: 'file', id: `file-${name}` },
+    el('h2', {}, el('code', { class: 'file-name' }, name)),
+    el('pre', {}, stored.files[name]))));
+}
+
+async function load() {
+  const asked = new URLSearchParams(window.location.search).get('version');
+  const [current, versions] = await Promise.all([getJson('../rulesets/current'), getJson('../rulesets')]);
+  showActive(current);
+  showRejection(current.lastRejected);
+  showVersions(versions);
+  const shown = asked || current.version;
+  showFiles(await getJson(`../rulesets/${encodeURIComponent(shown)}`), current.version);
+}
+
+header('rulesets');
+load().then(ready, failed);
