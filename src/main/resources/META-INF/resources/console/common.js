@@ -7,12 +7,9 @@ export const KIND_NAMES = {
 export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULESET_CHANGE: '规则集变更' };
 export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改' };
 
-/** Stage and tier have no display name in ladders.yaml (their name is their key); these are theirs. */
-const BUILT_IN_DIMENSION_NAMES = { stage: '客户旅程', tier: '用户分级' };
-
-/** The display name of a dimension given as {dimension, name}. */
+/** The display name of a dimension given as {dimension, name} (ladders.yaml's name, else its key). */
 export function dimensionTitle({ dimension, name }) {
-  return name && name !== dimension ? name : BUILT_IN_DIMENSION_NAMES[dimension] ?? dimension;
+  return name || dimension;
 }
 
 /** An answer other than 2xx; keeps the status so a page can tell "not there" from a failure. */

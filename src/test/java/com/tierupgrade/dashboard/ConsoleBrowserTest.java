@@ -173,7 +173,7 @@ class ConsoleBrowserTest {
         assertEquals(kinds, shownKinds, "newest first");
         WebElement newestTier = browser.findElement(By.cssSelector("#timeline > li[data-dimension='tier']"));
         assertEquals("升级", newestTier.findElement(By.cssSelector(".badge")).getText());
-        assertTrue(newestTier.getText().contains("用户分级:跟从用户 → 分销用户"), newestTier.getText());
+        assertTrue(newestTier.getText().contains("层级:跟从用户 → 分销用户"), newestTier.getText());
         WebElement hold = browser.findElement(By.cssSelector("#timeline > li[data-kind='HELD_BACK']"));
         assertEquals("暂缓升级", hold.findElement(By.cssSelector(".badge")).getText());
         assertTrue(hold.getText().contains(DashboardResourceTest.REFUSED), hold.getText());
