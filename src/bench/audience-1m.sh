@@ -27,7 +27,7 @@ start_service() {
         > "/tmp/audience-bench-$PORT.log" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do
-        curl -sf -o /dev/null "$URL/audiences?limit=1" && return 0
+        curl -sf -u editor:editor -o /dev/null "$URL/audiences?limit=1" && return 0
         sleep 1
     done
     echo "service did not start, see /tmp/audience-bench-$PORT.log" >&2
@@ -85,7 +85,7 @@ preview() { # criteria → "seconds count"
     local body="{\"asOf\": \"$AS_OF\", \"limit\": 50, \"criteria\": [$1]}"
     local out time
     out=$(mktemp)
-    time=$(curl -s -o "$out" -w '%{time_total}' -H 'Content-Type: application/json' -d "$body" "$URL/audiences/preview")
+    time=$(curl -s -u editor:editor -o "$out" -w '%{time_total}' -H 'Content-Type: application/json' -d "$body" "$URL/audiences/preview")
     echo "$time $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["count"], len(d["customerIds"]))' "$out")"
     rm -f "$out"
 }
@@ -113,18 +113,18 @@ for case in "${CASES[@]}"; do
 done
 
 # The second page of seed 002, and the export of all its ids as CSV through a saved audience.
-id=$(curl -s -H 'Content-Type: application/json' \
+id=$(curl -s -u editor:editor -H 'Content-Type: application/json' \
     -d "{\"name\": \"bench seed 002\", \"criteria\": [$BEIJING, $VISITS, $PURCHASED, $NO_SHISEIDO]}" \
     "$URL/audiences" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for _ in 1 2; do
-    curl -s -o /tmp/audience-bench.csv -w "export seed 002 as CSV: %{time_total} s, %{size_download} bytes, " \
+    curl -s -u editor:editor -o /tmp/audience-bench.csv -w "export seed 002 as CSV: %{time_total} s, %{size_download} bytes, " \
         "$URL/audiences/$id/customers.csv?asOf=$AS_OF"
     echo "$(($(wc -l < /tmp/audience-bench.csv) - 1)) ids"
 done
-id=$(curl -s -H 'Content-Type: application/json' \
+id=$(curl -s -u editor:editor -H 'Content-Type: application/json' \
     -d "{\"name\": \"bench all but 2 regions\", \"criteria\": [$NOT_WEST]}" \
     "$URL/audiences" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-curl -s -o /tmp/audience-bench.csv -w "export notIn (2 cities) as CSV: %{time_total} s, %{size_download} bytes, " \
+curl -s -u editor:editor -o /tmp/audience-bench.csv -w "export notIn (2 cities) as CSV: %{time_total} s, %{size_download} bytes, " \
     "$URL/audiences/$id/customers.csv?asOf=$AS_OF"
 echo "$(($(wc -l < /tmp/audience-bench.csv) - 1)) ids; service RSS $(ps -o rss= -p "$SERVICE_PID") KB"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,7 +20,7 @@ start_service() {
     SERVICE=$!
     trap 'kill $SERVICE 2>/dev/null || true' EXIT
     for _ in $(seq 1 120); do
-        curl -sf "localhost:$PORT/rulesets/current" > /dev/null && return
+        curl -sf -u auditor:auditor "localhost:$PORT/rulesets/current" > /dev/null && return
         sleep 1
     done
     echo "service did not start"; tail -20 target/history-bench.log; exit 1
@@ -88,10 +88,10 @@ $PSQL -d $DB -t -c "SELECT (SELECT count(*) FROM tierup.history_entry) || ' entr
 # The typical queries: median of 5 runs after one warm-up run, wall time by curl.
 time_query() {
     local label=$1 query=$2 accept=${3:-application/json}
-    curl -sf -H "Accept: $accept" "localhost:$PORT/history?$query" -o /dev/null
+    curl -sf -u auditor:auditor -H "Accept: $accept" "localhost:$PORT/history?$query" -o /dev/null
     local times=()
     for _ in 1 2 3 4 5; do
-        times+=("$(curl -sf -H "Accept: $accept" -o /tmp/history-bench.out -w '%{time_total}' "localhost:$PORT/history?$query")")
+        times+=("$(curl -sf -u auditor:auditor -H "Accept: $accept" -o /tmp/history-bench.out -w '%{time_total}' "localhost:$PORT/history?$query")")
     done
     local median
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
