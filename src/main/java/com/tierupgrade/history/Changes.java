@@ -59,8 +59,10 @@ final class Changes {
         List<String> reasons = new ArrayList<>();
         if (from != null && (kind == Kind.DOWNGRADE || to == null)) {
             reasons.add("不再满足「" + ladder.displayName(from).orElse(from) + "」的条件");
-            next.heldBack().stream().filter(hold -> hold.tier().equals(from))
-                    .forEach(hold -> reasons.add(hold.reason()));
+            if (dimension.equals(Ladders.TIER)) {
+                next.heldBack().stream().filter(hold -> hold.tier().equals(from))
+                        .forEach(hold -> reasons.add(hold.reason()));
+            }
         } else if (kind == Kind.UPGRADE && dimension.equals(Ladders.TIER)) {
             previous.get().heldBack().stream().filter(hold -> hold.tier().equals(to))
                     .forEach(hold -> reasons.add("此前的暂缓原因已解除:" + hold.reason()));

@@ -2,7 +2,7 @@ package com.tierupgrade.history;
 
 /** What a history entry records. */
 public enum Kind {
-    /** The first value a customer got in a dimension. */
+    /** A value given at the customer's first evaluation. A dimension that gets its first value later upgrades or changes. */
     INITIAL,
     /** A higher value of an ordered dimension. */
     UPGRADE,
