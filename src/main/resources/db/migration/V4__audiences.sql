@@ -11,7 +11,8 @@ CREATE TRIGGER audience_append_only BEFORE UPDATE OR DELETE ON audience
 
 -- Audience criteria on attributes are written as "attributes @> {name: value}" (name and value bound as one jsonb
 -- parameter), which this index serves for any attribute, like customer_dimensions (V3) for dimensions.
-CREATE INDEX IF NOT EXISTS customer_attributes ON customer USING GIN (attributes jsonb_path_ops);
+CREATE INDEX IF NOT EXISTS customer_attributes ON customer USING GIN (attributes jsonb_path_ops)
+    WITH (fastupdate = off);  -- as customer_dimensions (V3): no pending-list merges inside a customer's post
 
 -- The amount of an event as a number (null when absent or not a number), computed by PostgreSQL on every insert or
 -- correction, so that "spent ≥ 2000 in a year" is summed from an index alone. Adding it rewrites customer_event once
