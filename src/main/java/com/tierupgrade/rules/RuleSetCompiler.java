@@ -77,6 +77,9 @@ public class RuleSetCompiler {
         // Rules may call Java, so only the fact model and a small allow-list may appear in them; checked before
         // anything is compiled, and across files because a .dsl mapping and a .dslr sentence make code together.
         problems.addAll(RuleSafety.check(ruleFiles));
+        if (ladders != null) {
+            problems.addAll(LadderReferences.check(ruleFiles, ladders));
+        }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(source, problems);
         }

@@ -1,6 +1,7 @@
 package com.tierupgrade.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -60,7 +61,7 @@ class NewDimensionWithoutJavaTest {
     }
 
     @Test
-    void shouldRefuseARuleThatNamesAnUndeclaredDimension() {
+    void shouldRefuseARuleThatNamesAnUndeclaredDimensionOrValueWithItsLine() {
         Map<String, String> files = ShippedRules.files();
         files.put("typo.drl", """
                 package rules;
@@ -70,11 +71,20 @@ class NewDimensionWithoutJavaTest {
                     Profile()
                 then
                     insert(new Reached("welth", "X", "…"));
+                    insert(new Reached("rfm", "IMPORTANT_VALEU", "…"));
+                    insert(new TierReached("DISTRIBUTER", "…"));
                 end
                 """);
-        RuleSet ruleSet = new RuleSetCompiler().compile("draft", files);
-        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new RuleEngine().evaluate(ruleSet, "c", new CustomerFacts(Map.of(), List.of()), AS_OF));
-        assertTrue(refused.getMessage().contains("'welth'"), refused.getMessage());
+        RuleSetInvalid refused = assertThrows(RuleSetInvalid.class,
+                () -> new RuleSetCompiler().compile("draft", files));
+        assertEquals(List.of(
+                "typo.drl:7:0: 'welth' is not a dimension of ladders.yaml; the dimensions are [stage, tier, "
+                        + "relationship, rfm, lifecycle, quadrant, sensitivity, population]",
+                "typo.drl:8:0: 'IMPORTANT_VALEU' is not a value of rfm in ladders.yaml; the values are [GENERAL_RETAIN, "
+                        + "GENERAL_KEEP, GENERAL_DEVELOP, GENERAL_VALUE, IMPORTANT_RETAIN, IMPORTANT_KEEP, "
+                        + "IMPORTANT_DEVELOP, IMPORTANT_VALUE]",
+                "typo.drl:9:0: 'DISTRIBUTER' is not a value of tier in ladders.yaml; the values are [FOLLOWER, "
+                        + "SPREADER, INFLUENCER, DIE_HARD_FAN, HEAVY_CONSUMER, DISTRIBUTOR]"),
+                refused.problems().stream().map(Object::toString).toList());
     }
 }
