@@ -1,5 +1,6 @@
 package com.tierupgrade.history;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -55,7 +56,7 @@ public class HistoryEntry {
 
     // Copied from the evaluation, so that GET /history filters on the entry's own indexes.
     @Column(name = "as_of")
-    java.time.Instant asOf;
+    Instant asOf;
 
     @Enumerated(EnumType.STRING)
     Cause cause;

@@ -3,6 +3,7 @@ package com.tierupgrade.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,17 +47,17 @@ final class LadderReferences {
         return problems;
     }
 
-    private static java.util.Optional<String> value(Ladders ladders, String dimension, String code) {
-        java.util.Optional<Ladder> ladder = ladders.of(dimension);
+    private static Optional<String> value(Ladders ladders, String dimension, String code) {
+        Optional<Ladder> ladder = ladders.of(dimension);
         if (ladder.isEmpty()) {
-            return java.util.Optional.of(unknownDimension(ladders, dimension));
+            return Optional.of(unknownDimension(ladders, dimension));
         }
         if (!ladder.get().contains(code)) {
-            return java.util.Optional.of("'" + code + "' is not a value of " + dimension + " in "
+            return Optional.of("'" + code + "' is not a value of " + dimension + " in "
                     + RuleSetCompiler.LADDERS_FILE + "; the values are "
                     + ladder.get().rungs().stream().map(Ladder.Rung::code).toList());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String unknownDimension(Ladders ladders, String dimension) {

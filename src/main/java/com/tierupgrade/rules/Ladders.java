@@ -1,6 +1,7 @@
 package com.tierupgrade.rules;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ public record Ladders(Map<String, Ladder> byDimension) {
     public static final String TIER = "tier";
 
     public Ladders {
-        byDimension = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byDimension));
+        byDimension = Collections.unmodifiableMap(new LinkedHashMap<>(byDimension));
     }
 
     public Ladder stage() {
