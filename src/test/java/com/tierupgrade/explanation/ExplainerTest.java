@@ -30,9 +30,9 @@ class ExplainerTest {
 
     private static Ladders ladders() {
         Map<String, Ladder> ladders = new LinkedHashMap<>();
-        ladders.put("stage", new Ladder("stage", "stage", true,
+        ladders.put("stage", new Ladder("stage", "阶段", true,
                 List.of(new Rung("TRUSTING", "信赖"), new Rung("RELIANT", "依靠"))));
-        ladders.put("tier", new Ladder("tier", "tier", true,
+        ladders.put("tier", new Ladder("tier", "层级", true,
                 List.of(new Rung("FOLLOWER", "跟从用户"), new Rung("DISTRIBUTOR", "分销用户"))));
         ladders.put("lifecycle", new Ladder("lifecycle", "生命周期", false, List.of(new Rung("NEW", "新客"))));
         ladders.put("population", new Ladder("population", "人群分位", true, List.of(new Rung("SUPER_USER", "超级用户"))));

@@ -1,18 +1,13 @@
 package com.tierupgrade.history.query;
 
-import java.util.Map;
-
 import com.tierupgrade.rules.Ladder;
 import com.tierupgrade.rules.Ladders;
 
 /**
  * Display names of dimensions and codes, from the ladders of the active rule set; a code the active ladders no longer
- * know (a value removed since) is shown as itself. Stage and tier are listed in ladders.yaml without a name, so they
- * get their Chinese names here.
+ * know (a value removed since) is shown as itself, and so is a dimension ladders.yaml gives no name.
  */
 public final class DisplayNames {
-
-    private static final Map<String, String> BUILT_IN = Map.of(Ladders.STAGE, "阶段", Ladders.TIER, "层级");
 
     private final Ladders ladders;
 
@@ -21,8 +16,7 @@ public final class DisplayNames {
     }
 
     public String dimension(String dimension) {
-        return ladders.of(dimension).map(Ladder::name).filter(name -> !name.equals(dimension))
-                .orElse(BUILT_IN.getOrDefault(dimension, dimension));
+        return ladders.of(dimension).map(Ladder::name).orElse(dimension);
     }
 
     /** The display name of a code of the dimension; the code itself when unknown; null for null. */
