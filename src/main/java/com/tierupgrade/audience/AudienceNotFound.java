@@ -1,6 +1,8 @@
 package com.tierupgrade.audience;
 
-public class AudienceNotFound extends RuntimeException {
+import com.tierupgrade.web.NotFound;
+
+public class AudienceNotFound extends NotFound {
 
     public AudienceNotFound(long id) {
         super("No audience " + id);

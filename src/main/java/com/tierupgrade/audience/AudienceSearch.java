@@ -1,17 +1,14 @@
 package com.tierupgrade.audience;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.tierupgrade.db.Jdbc;
 
 /**
  * Runs audience queries with plain JDBC, each in a read-only transaction of its own: a preview or an export can never
@@ -39,21 +36,16 @@ public class AudienceSearch {
     /** Rows fetched per round trip while exporting; the driver keeps no more than that in memory. */
     private static final int EXPORT_FETCH_SIZE = 10_000;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
-    AudienceSearch(DataSource dataSource) {
-        this.dataSource = dataSource;
+    AudienceSearch(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Receives the ids of an export one by one. */
     @FunctionalInterface
     interface IdWriter {
         void write(String customerId) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException, IOException;
     }
 
     /**
@@ -67,7 +59,7 @@ public class AudienceSearch {
         String sql = "WITH matching AS MATERIALIZED (\nSELECT c.id FROM customer c WHERE " + where.sql() + ")\n"
                 + "SELECT (SELECT count(*) FROM matching), ARRAY(SELECT id FROM matching"
                 + (request.after() == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT ?)";
-        return readOnly(connection -> {
+        return jdbc.readOnly(SETTINGS, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int next = bind(select, where.parameters(), 1);
                 if (request.after() != null) {
@@ -88,7 +80,7 @@ public class AudienceSearch {
     /** Every matching id in id order, read through a cursor so that only one fetch is in memory at a time. */
     long export(AudienceQuery query, IdWriter writer) {
         AudienceSql.Condition where = AudienceSql.where(query);
-        return readOnly(connection -> {
+        return jdbc.readOnly(SETTINGS, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT c.id FROM customer c WHERE " + where.sql() + "\nORDER BY c.id")) {
                 bind(select, where.parameters(), 1);
@@ -111,27 +103,5 @@ public class AudienceSearch {
             statement.setObject(index++, parameter);
         }
         return index;
-    }
-
-    private <T> T readOnly(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                try (Statement settings = connection.createStatement()) {
-                    for (String setting : SETTINGS) {
-                        settings.execute(setting);
-                    }
-                }
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Audience query failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,20 +1,12 @@
 package com.tierupgrade.audience;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tierupgrade.db.Jdbc;
 
 /**
  * Saved audiences: append and read only. A saved audience never changes (the table refuses UPDATE and DELETE), so
@@ -25,12 +17,10 @@ public class SavedAudiences {
 
     private static final String COLUMNS = "id, name, criteria, created_at";
 
-    private final DataSource dataSource;
-    private final ObjectMapper json;
+    private final Jdbc jdbc;
 
-    SavedAudiences(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
-        this.json = json;
+    SavedAudiences(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** A valid audience to save: its name and its criteria as the marketer wrote them. */
@@ -56,21 +46,7 @@ public class SavedAudiences {
     }
 
     private List<AudienceView> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<AudienceView> audiences = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    audiences.add(new AudienceView(rows.getLong(1), rows.getString(2), json.readTree(rows.getString(3)),
-                            rows.getTimestamp(4).toInstant()));
-                }
-            }
-            return audiences;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return jdbc.list(sql, row -> new AudienceView(row.getLong(1), row.getString(2), jdbc.jsonTree(row.getString(3)),
+                row.getTimestamp(4).toInstant()), parameters);
     }
 }

@@ -1,6 +1,8 @@
 package com.tierupgrade.customer;
 
-public class CustomerNotFound extends RuntimeException {
+import com.tierupgrade.web.NotFound;
+
+public class CustomerNotFound extends NotFound {
 
     public CustomerNotFound(String customerId) {
         super("No customer '" + customerId + "': post facts to /customers/" + customerId + "/facts first");

@@ -16,9 +16,9 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
-import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.history.HistoryView;
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.InvalidInput;
 
 @Path("/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,7 +69,8 @@ public class CustomerResource {
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidFacts(List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
+            throw new InvalidInput("The query parameters are not valid",
+                    List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
         }
     }
 }

@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
@@ -20,17 +21,22 @@ import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.History;
 import com.tierupgrade.history.HistoryView;
 import com.tierupgrade.population.CurrentCutOffs;
-import com.tierupgrade.rules.ActiveRuleSet;
-import com.tierupgrade.rules.EvaluationContext;
-import com.tierupgrade.rules.RuleEngine;
-import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.EvaluationContext;
+import com.tierupgrade.rules.engine.RuleEngine;
+import com.tierupgrade.rules.engine.RuleSet;
+
+import io.quarkus.panache.common.Sort;
 
 /** Stores a customer's facts, evaluates them with the active rules and records what changed, in one transaction. */
 @ApplicationScoped
 @Transactional
 public class CustomerService {
 
-    private final EntityManager entityManager;
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    private final Jdbc jdbc;
     private final EventStore events;
     private final ActiveRuleSet rules;
     private final RuleEngine engine;
@@ -38,9 +44,9 @@ public class CustomerService {
     private final AttributeLog attributeLog;
     private final CurrentCutOffs cutOffs;
 
-    CustomerService(EntityManager entityManager, EventStore events, ActiveRuleSet rules, RuleEngine engine,
+    CustomerService(Jdbc jdbc, EventStore events, ActiveRuleSet rules, RuleEngine engine,
             History history, AttributeLog attributeLog, CurrentCutOffs cutOffs) {
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.events = events;
         this.rules = rules;
         this.engine = engine;
@@ -71,12 +77,8 @@ public class CustomerService {
      * one transaction. {@code asOf} gives each customer's evaluation time from its last one.
      */
     public Batch reevaluate(String afterId, int size, RuleSet ruleSet, UnaryOperator<Instant> asOf) {
-        List<Customer> batch = entityManager.createQuery(
-                "FROM Customer c WHERE c.id > :after ORDER BY c.id", Customer.class)
-                .setParameter("after", afterId)
-                .setMaxResults(size)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        List<Customer> batch = Customer.<Customer>find("id > ?1", Sort.by("id"), afterId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, size - 1).list();
         Map<String, List<FactEvent>> eventsById = events.ofCustomers(batch.stream().map(c -> c.id).toList());
         int changed = 0;
         for (Customer customer : batch) {
@@ -91,18 +93,14 @@ public class CustomerService {
     /** The facts of the customers after {@code afterId}, in id order, at most {@code size}; reads only. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, CustomerFacts> facts(String afterId, int size) {
-        List<Object[]> rows = entityManager.createQuery(
-                "SELECT c.id, c.attributes FROM Customer c WHERE c.id > :after ORDER BY c.id", Object[].class)
-                .setParameter("after", afterId)
-                .setMaxResults(size)
-                .getResultList();
-        Map<String, List<FactEvent>> eventsById = events.ofCustomers(rows.stream().map(row -> (String) row[0]).toList());
+        List<Map.Entry<String, Map<String, Object>>> attributes = jdbc.list(
+                "SELECT id, attributes FROM customer WHERE id > ? ORDER BY id LIMIT ?",
+                row -> Map.entry(row.getString(1), jdbc.fromJson(row.getString(2), ATTRIBUTES)), afterId, size);
+        Map<String, List<FactEvent>> eventsById = events.ofCustomers(attributes.stream().map(Map.Entry::getKey)
+                .toList());
         Map<String, CustomerFacts> facts = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> attributes = (Map<String, Object>) row[1];
-            facts.put((String) row[0], new CustomerFacts(attributes, eventsById.getOrDefault((String) row[0], List.of())));
-        }
+        attributes.forEach(customer -> facts.put(customer.getKey(),
+                new CustomerFacts(customer.getValue(), eventsById.getOrDefault(customer.getKey(), List.of()))));
         return facts;
     }
 
@@ -130,7 +128,7 @@ public class CustomerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CustomerView> find(String customerId) {
-        return Optional.ofNullable(entityManager.find(Customer.class, customerId)).map(customer -> new CustomerView(
+        return Customer.<Customer>findByIdOptional(customerId).map(customer -> new CustomerView(
                 customer.id, customer.attributes,
                 events.ofCustomer(customerId).stream().map(FactEvent::asJson).toList(),
                 customer.decision().orElse(null), customer.createdAt, customer.updatedAt));
@@ -138,7 +136,7 @@ public class CustomerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HistoryView> history(String customerId, long after, int limit) {
-        if (entityManager.find(Customer.class, customerId) == null) {
+        if (Customer.findById(customerId) == null) {
             throw new CustomerNotFound(customerId);
         }
         return history.ofCustomer(customerId, after, limit);
@@ -147,7 +145,7 @@ public class CustomerService {
     /** One customer's attribute changes, oldest first, optionally of one attribute only. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AttributeLog.Entry> attributeHistory(String customerId, String name, long after, int limit) {
-        if (entityManager.find(Customer.class, customerId) == null) {
+        if (Customer.findById(customerId) == null) {
             throw new CustomerNotFound(customerId);
         }
         return attributeLog.ofCustomer(customerId, name, after, limit);
@@ -158,9 +156,7 @@ public class CustomerService {
     }
 
     private Customer lockOrCreate(String customerId) {
-        entityManager.createNativeQuery("INSERT INTO customer (id) VALUES (?1) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, customerId)
-                .executeUpdate();
-        return entityManager.find(Customer.class, customerId, LockModeType.PESSIMISTIC_WRITE);
+        jdbc.update("INSERT INTO customer (id) VALUES (?) ON CONFLICT (id) DO NOTHING", customerId);
+        return Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

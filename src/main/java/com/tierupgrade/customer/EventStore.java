@@ -1,21 +1,14 @@
 package com.tierupgrade.customer;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.facts.FactEvent;
 
 /** Every event of every customer. A resent event id replaces the stored event instead of adding one. */
@@ -34,36 +27,16 @@ public class EventStore {
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
 
-    private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final Jdbc jdbc;
 
-    EventStore(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
-        this.json = json;
+    EventStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Stores new events and corrections in one batch; answers how many were new or different. */
     int save(String customerId, List<FactEvent> events) {
-        if (events.isEmpty()) {
-            return 0;
-        }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (FactEvent event : events) {
-                    upsert.setString(1, customerId);
-                    upsert.setString(2, event.id());
-                    upsert.setString(3, event.type());
-                    upsert.setTimestamp(4, Timestamp.from(event.at()));
-                    upsert.setString(5, write(event.fields()));
-                    upsert.addBatch();
-                }
-                int changed = 0;
-                for (int count : upsert.executeBatch()) {
-                    changed += Math.max(count, 0);
-                }
-                return changed;
-            }
-        });
+        return jdbc.batch(UPSERT, events.stream().map(event -> new Object[] { customerId, event.id(), event.type(),
+                event.at(), jdbc.json(event.fields()) }).toList());
     }
 
     List<FactEvent> ofCustomer(String customerId) {
@@ -75,35 +48,11 @@ public class EventStore {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(OF_CUSTOMERS)) {
-                select.setArray(1, connection.createArrayOf("text", customerIds.toArray()));
-                Map<String, List<FactEvent>> events = new HashMap<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new FactEvent(
-                                rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
-                                read(rows.getString(5))));
-                    }
-                }
-                return events;
-            }
-        });
-    }
-
-    private String write(Map<String, Object> fields) {
-        try {
-            return json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, Object> read(String fields) {
-        try {
-            return json.readValue(fields, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, List<FactEvent>> events = new HashMap<>();
+        jdbc.list(OF_CUSTOMERS, row -> Map.entry(row.getString(1), new FactEvent(row.getString(2), row.getString(3),
+                row.getTimestamp(4).toInstant(), jdbc.fromJson(row.getString(5), FIELDS))), customerIds)
+                .forEach(stored -> events.computeIfAbsent(stored.getKey(), id -> new ArrayList<>())
+                        .add(stored.getValue()));
+        return events;
     }
 }

@@ -19,10 +19,10 @@ import com.tierupgrade.dashboard.DashboardSummary.DailySeries;
 import com.tierupgrade.dashboard.DashboardSummary.DimensionCounts;
 import com.tierupgrade.dashboard.DashboardSummary.HeldBackReason;
 import com.tierupgrade.dashboard.DashboardSummary.ValueCount;
-import com.tierupgrade.rules.ActiveRuleSet;
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladders;
-import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
+import com.tierupgrade.rules.engine.RuleSet;
 
 /** Puts the dashboard's SQL aggregates together with the display names of the active rule set's ladders.yaml. */
 @ApplicationScoped

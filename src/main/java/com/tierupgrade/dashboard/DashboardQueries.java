@@ -1,14 +1,13 @@
 package com.tierupgrade.dashboard;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+
+import com.tierupgrade.db.Jdbc;
 
 /**
  * The dashboard's aggregates in SQL. The counts over {@code customer} read the whole table (sequential scans; measured
@@ -17,7 +16,6 @@ import jakarta.transaction.Transactional;
  * the window, found through the primary keys (see {@link #entriesPerDay}).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class DashboardQueries {
 
     /** Customers per value of each dimension, and the number of customers. */
@@ -32,51 +30,42 @@ public class DashboardQueries {
     public record ReasonCount(String reason, String rule, List<String> tiers, long customers) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    DashboardQueries(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    DashboardQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public DimensionCounts dimensionCounts() {
+        long[] customers = { 0 };
+        Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
         // One statement, so the total and the per-value counts come from the same snapshot.
-        List<?> rows = entityManager.createNativeQuery("""
+        jdbc.list("""
                 SELECT NULL, NULL, count(*) FROM customer
                 UNION ALL
                 SELECT d.key, d.value, count(*) FROM customer c, jsonb_each_text(c.dimensions) d GROUP BY d.key, d.value
-                """).getResultList();
-        long customers = 0;
-        Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            long count = ((Number) columns[2]).longValue();
-            if (columns[0] == null) {
-                customers = count;
+                """, row -> {
+            if (row.getString(1) == null) {
+                customers[0] = row.getLong(3);
             } else {
-                byDimension.computeIfAbsent((String) columns[0], key -> new LinkedHashMap<>())
-                        .put((String) columns[1], count);
+                byDimension.computeIfAbsent(row.getString(1), key -> new LinkedHashMap<>())
+                        .put(row.getString(2), row.getLong(3));
             }
-        }
-        return new DimensionCounts(customers, byDimension);
+            return null;
+        });
+        return new DimensionCounts(customers[0], byDimension);
     }
 
     /** The reasons in customers' current held_back, most customers first. */
     public List<ReasonCount> heldBackReasons(int top) {
-        List<?> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                 SELECT h ->> 'reason', h ->> 'rule', string_agg(DISTINCT h ->> 'tier', ','), count(DISTINCT c.id)
                 FROM customer c, jsonb_array_elements(c.held_back) h
                 WHERE c.held_back <> '[]'::jsonb
                 GROUP BY 1, 2
                 ORDER BY 4 DESC, 1, 2
-                LIMIT ?1""").setParameter(1, top).getResultList();
-        List<ReasonCount> reasons = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            String tiers = (String) columns[2];
-            reasons.add(new ReasonCount((String) columns[0], (String) columns[1],
-                    tiers == null ? List.of() : List.of(tiers.split(",")), ((Number) columns[3]).longValue()));
-        }
-        return reasons;
+                LIMIT ?""", row -> new ReasonCount(row.getString(1), row.getString(2),
+                row.getString(3) == null ? List.of() : List.of(row.getString(3).split(",")), row.getLong(4)), top);
     }
 
     /**
@@ -93,15 +82,12 @@ public class DashboardQueries {
      */
     public List<DayCount> entriesPerDay(Instant since, String zone) {
         Boundary before = lastRowsBefore(since.minusSeconds(3600));
-        List<?> rows = entityManager.createNativeQuery("""
-                SELECT to_char(e.recorded_at AT TIME ZONE ?1, 'YYYY-MM-DD'), h.dimension, h.kind, count(*)
+        return jdbc.list("""
+                SELECT to_char(e.recorded_at AT TIME ZONE ?, 'YYYY-MM-DD'), h.dimension, h.kind, count(*)
                 FROM history_entry h JOIN evaluation e ON e.id = h.evaluation_id
-                WHERE h.id > ?2 AND e.id > ?3 AND e.recorded_at >= ?4
-                GROUP BY 1, 2, 3""")
-                .setParameter(1, zone).setParameter(2, before.entryId()).setParameter(3, before.evaluationId())
-                .setParameter(4, since).getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(columns -> new DayCount((String) columns[0],
-                (String) columns[1], (String) columns[2], ((Number) columns[3]).longValue())).toList();
+                WHERE h.id > ? AND e.id > ? AND e.recorded_at >= ?
+                GROUP BY 1, 2, 3""", row -> new DayCount(row.getString(1), row.getString(2), row.getString(3),
+                row.getLong(4)), zone, before.entryId(), before.evaluationId(), since);
     }
 
     /** The newest evaluation recorded before a time, and the newest entry of it or an older evaluation; 0 if none. */
@@ -109,16 +95,11 @@ public class DashboardQueries {
     }
 
     private Boundary lastRowsBefore(Instant time) {
-        List<?> evaluation = entityManager.createNativeQuery(
-                "SELECT id FROM evaluation WHERE recorded_at < ?1 ORDER BY id DESC LIMIT 1")
-                .setParameter(1, time).getResultList();
-        if (evaluation.isEmpty()) {
-            return new Boundary(0, 0);
-        }
-        long evaluationId = ((Number) evaluation.get(0)).longValue();
-        List<?> entry = entityManager.createNativeQuery(
-                "SELECT id FROM history_entry WHERE evaluation_id <= ?1 ORDER BY id DESC LIMIT 1")
-                .setParameter(1, evaluationId).getResultList();
-        return new Boundary(evaluationId, entry.isEmpty() ? 0 : ((Number) entry.get(0)).longValue());
+        return jdbc.one("SELECT id FROM evaluation WHERE recorded_at < ? ORDER BY id DESC LIMIT 1",
+                row -> row.getLong(1), time)
+                .map(evaluationId -> new Boundary(evaluationId, jdbc.one(
+                        "SELECT id FROM history_entry WHERE evaluation_id <= ? ORDER BY id DESC LIMIT 1",
+                        row -> row.getLong(1), evaluationId).orElse(0L)))
+                .orElse(new Boundary(0, 0));
     }
 }

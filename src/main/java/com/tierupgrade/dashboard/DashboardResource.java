@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.InvalidInput;
 
 /** The numbers behind the web console (/console/): read-only aggregates and display names. */
 @Path("/dashboard")
@@ -36,7 +36,8 @@ public class DashboardResource {
     public DashboardSummary summary(@QueryParam("days") @DefaultValue("30") int days,
             @QueryParam("zone") @DefaultValue("Asia/Shanghai") String zone) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidFacts(List.of(new FieldProblem("days", "must be from 1 to " + MAX_DAYS)));
+            throw new InvalidInput("The query parameters are not valid",
+                    List.of(new FieldProblem("days", "must be from 1 to " + MAX_DAYS)));
         }
         return dashboard.summary(days, zoneOf(zone));
     }
@@ -52,7 +53,8 @@ public class DashboardResource {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new InvalidFacts(List.of(new FieldProblem("zone", "must be a time zone such as Asia/Shanghai")));
+            throw new InvalidInput("The query parameters are not valid",
+                    List.of(new FieldProblem("zone", "must be a time zone such as Asia/Shanghai")));
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.tierupgrade.rules.Ladder;
+import com.tierupgrade.rules.engine.Ladder;
 
 /**
  * What the console's dashboard shows, computed in SQL over the current state and the recent history.

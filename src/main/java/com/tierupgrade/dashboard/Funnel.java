@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.tierupgrade.dashboard.DashboardSummary.FunnelStep;
-import com.tierupgrade.rules.Ladder;
+import com.tierupgrade.rules.engine.Ladder;
 
 /** The journey funnel: a customer at a stage has passed every lower one, so each step counts its stage and above. */
 final class Funnel {

@@ -23,7 +23,7 @@ import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.HistoryView;
 import com.tierupgrade.history.Kind;
 import com.tierupgrade.history.query.DisplayNames;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladders;
 
 /**
  * Turns a decision or a history entry into sentences an auditor can paste into a report: each dimension with its

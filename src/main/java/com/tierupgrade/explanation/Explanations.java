@@ -8,7 +8,7 @@ import com.tierupgrade.customer.CustomerView;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.history.HistoryEntries;
 import com.tierupgrade.history.query.HistoryEntryNotFound;
-import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 /**
  * Loads what an explanation tells and hands it to the {@link Explainer}. Display names come from the active rule

@@ -3,18 +3,12 @@ package com.tierupgrade.facts;
 import java.util.List;
 
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.InvalidInput;
 
 /** The facts sent break the contract; every problem names the field. */
-public class InvalidFacts extends RuntimeException {
-
-    private final List<FieldProblem> problems;
+public class InvalidFacts extends InvalidInput {
 
     public InvalidFacts(List<FieldProblem> problems) {
-        super(problems.size() + " invalid field(s): " + problems);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<FieldProblem> problems() {
-        return problems;
+        super("The facts are not valid", problems);
     }
 }

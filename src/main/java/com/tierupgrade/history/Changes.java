@@ -8,8 +8,8 @@ import java.util.Optional;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.HeldBackTier;
 import com.tierupgrade.decision.RaisedWarning;
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
 
 /**
  * Compares the stored decision with a new one: each dimension that changed value, each hold that started or changed

@@ -20,6 +20,8 @@ import org.hibernate.type.SqlTypes;
 import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.MeasureValue;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /**
  * An evaluation that changed something: the facts it saw, the values and cut-offs the rules used, the rules that
  * fired, the rule-set version.
@@ -27,7 +29,7 @@ import com.tierupgrade.decision.MeasureValue;
 @Entity
 @Immutable
 @Table(name = "evaluation")
-public class Evaluation {
+public class Evaluation extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,16 +1,19 @@
 package com.tierupgrade.history;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
-import com.tierupgrade.ops.MeasuredHistory;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.ops.Metrics;
+import com.tierupgrade.rules.engine.Ladders;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The append-only tier history. It can append and read; nothing here updates or deletes, and the database refuses
@@ -19,17 +22,21 @@ import com.tierupgrade.rules.Ladders;
 @ApplicationScoped
 public class History {
 
-    private final EntityManager entityManager;
+    private final Metrics metrics;
 
-    History(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    History(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void expectMetrics(@Observes StartupEvent startup) {
+        metrics.expectHistory(List.of(Ladders.STAGE, Ladders.TIER),
+                Arrays.stream(Kind.values()).map(Kind::name).toList());
     }
 
     /**
      * Appends an entry for each change between the stored decision and the new one, with the facts it was made on.
      * Appends nothing when nothing changed.
      */
-    @MeasuredHistory
     public List<HistoryView> record(String customerId, Optional<Decision> previous, Decision next, Ladders ladders,
             Cause cause, CustomerFacts facts) {
         List<Change> changes = Changes.between(previous, next, ladders);
@@ -46,8 +53,8 @@ public class History {
         evaluation.measures = next.measures();
         evaluation.cutOffs = next.cutOffs();
         evaluation.recordedAt = Instant.now();
-        entityManager.persist(evaluation);
-        return changes.stream().map(change -> {
+        evaluation.persist();
+        List<HistoryView> recorded = changes.stream().map(change -> {
             HistoryEntry entry = new HistoryEntry();
             entry.evaluation = evaluation;
             entry.customerId = customerId;
@@ -61,30 +68,24 @@ public class History {
             entry.asOf = evaluation.asOf;
             entry.cause = evaluation.cause;
             entry.rulesetVersion = evaluation.rulesetVersion;
-            entityManager.persist(entry);
+            entry.persist();
             return HistoryView.of(entry);
         }).toList();
+        metrics.historyRecorded(recorded.stream().map(entry -> new Metrics.RecordedEntry(entry.dimension(),
+                entry.kind().name(), entry.to(), entry.reasons())).toList());
+        return recorded;
     }
 
     /** The warnings raised for any customer, oldest first, after the entry id {@code after} (0 for the start). */
     public List<HistoryView> warnings(long after, int limit) {
-        return entityManager.createQuery("""
-                SELECT h FROM HistoryEntry h JOIN FETCH h.evaluation
-                WHERE h.kind = com.tierupgrade.history.Kind.WARNING AND h.id > :after ORDER BY h.id""",
-                HistoryEntry.class)
-                .setParameter("after", after)
-                .setMaxResults(limit)
-                .getResultStream().map(HistoryView::of).toList();
+        return HistoryEntry.<HistoryEntry>find("FROM HistoryEntry h JOIN FETCH h.evaluation"
+                + " WHERE h.kind = ?1 AND h.id > ?2 ORDER BY h.id", Kind.WARNING, after).range(0, limit - 1).stream().map(HistoryView::of).toList();
     }
 
     /** One customer's entries, oldest first, after the entry id {@code after} (0 for the start). */
     public List<HistoryView> ofCustomer(String customerId, long after, int limit) {
-        return entityManager.createQuery("""
-                SELECT h FROM HistoryEntry h JOIN FETCH h.evaluation
-                WHERE h.customerId = :customerId AND h.id > :after ORDER BY h.id""", HistoryEntry.class)
-                .setParameter("customerId", customerId)
-                .setParameter("after", after)
-                .setMaxResults(limit)
-                .getResultStream().map(HistoryView::of).toList();
+        return HistoryEntry.<HistoryEntry>find("FROM HistoryEntry h JOIN FETCH h.evaluation WHERE h.customerId = ?1"
+                + " AND h.id > ?2 ORDER BY h.id", customerId, after).range(0, limit - 1).stream().map(HistoryView::of)
+                .toList();
     }
 }

@@ -4,25 +4,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
 
 /** Reads one history entry by its id, with its evaluation. Reads only. */
 @ApplicationScoped
 public class HistoryEntries {
 
-    private final EntityManager entityManager;
-
-    HistoryEntries(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<HistoryView> find(long id) {
-        return entityManager.createQuery(
-                "SELECT h FROM HistoryEntry h JOIN FETCH h.evaluation WHERE h.id = :id", HistoryEntry.class)
-                .setParameter("id", id)
-                .getResultStream().findFirst().map(HistoryView::of);
+        return HistoryEntry.<HistoryEntry>find("FROM HistoryEntry h JOIN FETCH h.evaluation WHERE h.id = ?1", id)
+                .firstResultOptional().map(HistoryView::of);
     }
 
     /**
@@ -31,11 +24,7 @@ public class HistoryEntries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Cause> causeOfLastEvaluation(String customerId, Instant asOf, String rulesetVersion) {
-        return entityManager.createQuery("""
-                SELECT e FROM Evaluation e WHERE e.customerId = :customerId ORDER BY e.id DESC""", Evaluation.class)
-                .setParameter("customerId", customerId)
-                .setMaxResults(1)
-                .getResultStream().findFirst()
+        return Evaluation.<Evaluation>find("customerId", Sort.descending("id"), customerId).firstResultOptional()
                 .filter(e -> e.asOf.equals(asOf) && e.rulesetVersion.equals(rulesetVersion))
                 .map(e -> e.cause);
     }

@@ -19,11 +19,13 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** One change of a dimension, one held-back upgrade or one warning, with its reasons. */
 @Entity
 @Immutable
 @Table(name = "history_entry")
-public class HistoryEntry {
+public class HistoryEntry extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

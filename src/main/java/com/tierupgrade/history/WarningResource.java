@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.tierupgrade.facts.InvalidFacts;
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.InvalidInput;
 
 /** The customers warned about (such as a drift toward 低频低价), oldest warning first, across all customers. */
 @Path("/warnings")
@@ -30,7 +30,8 @@ public class WarningResource {
     public List<HistoryView> warnings(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidFacts(List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
+            throw new InvalidInput("The query parameters are not valid",
+                    List.of(new FieldProblem("limit", "must be from 1 to " + MAX_PAGE)));
         }
         return history.warnings(after, limit);
     }

@@ -11,9 +11,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import com.tierupgrade.history.HistoryView;
-import com.tierupgrade.history.Kind;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,10 +49,21 @@ public class Metrics {
                 .register(registry);
         this.reloadsAccepted = reloads("accepted");
         this.reloadsRefused = reloads("refused");
-        // Zeros from the start for the two dimensions every rule set has; others appear with their first entry.
-        for (String dimension : List.of("stage", "tier")) {
-            for (Kind kind : Kind.values()) {
-                historyEntries(dimension, kind.name());
+    }
+
+    /** One appended history entry, as the metrics see it: {@code to} and {@code reasons} matter only for holds. */
+    public record RecordedEntry(String dimension, String kind, String to, List<String> reasons) {
+
+        boolean isHold() {
+            return "HELD_BACK".equals(kind);
+        }
+    }
+
+    /** Registers zero counters, so that dashboards see every series from the start. */
+    public void expectHistory(List<String> dimensions, List<String> kinds) {
+        for (String dimension : dimensions) {
+            for (String kind : kinds) {
+                historyEntries(dimension, kind);
             }
         }
     }
@@ -66,7 +74,7 @@ public class Metrics {
     }
 
     /** History entries appended; counted once their transaction commits (at once outside a transaction). */
-    public void historyRecorded(List<HistoryView> entries) {
+    public void historyRecorded(List<RecordedEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -98,10 +106,10 @@ public class Metrics {
         reloadsRefused.increment();
     }
 
-    private void count(List<HistoryView> entries) {
-        for (HistoryView entry : entries) {
-            historyEntries(entry.dimension(), entry.kind().name()).increment();
-            if (entry.kind() == Kind.HELD_BACK) {
+    private void count(List<RecordedEntry> entries) {
+        for (RecordedEntry entry : entries) {
+            historyEntries(entry.dimension(), entry.kind()).increment();
+            if (entry.isHold()) {
                 for (String reason : entry.reasons()) {
                     Counter.builder(HOLDS).description("Upgrades held back by a filter rule, by tier and reason")
                             .tag("tier", String.valueOf(entry.to())).tag("reason", reason)

@@ -1,8 +1,5 @@
 package com.tierupgrade.population;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,15 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import com.tierupgrade.rules.ActiveRuleSet;
-import com.tierupgrade.rules.CutOffDefinition;
-import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.db.Jdbc;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.CutOffDefinition;
+import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.rules.fact.CutOff;
 
 /**
@@ -44,12 +40,12 @@ public class PopulationCutOffs {
     public record Computed(long id, String name, double value, long population, Instant computedAt) {
     }
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final ActiveRuleSet rules;
     private final CurrentCutOffs current;
 
-    PopulationCutOffs(EntityManager entityManager, ActiveRuleSet rules, CurrentCutOffs current) {
-        this.entityManager = entityManager;
+    PopulationCutOffs(Jdbc jdbc, ActiveRuleSet rules, CurrentCutOffs current) {
+        this.jdbc = jdbc;
         this.rules = rules;
         this.current = current;
     }
@@ -92,55 +88,28 @@ public class PopulationCutOffs {
     }
 
     /** The computations of one cut-off, newest first, before the id {@code before}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Computed> history(String name, long before, int limit) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, name, value, population, computed_at FROM population_cut_off
-                    WHERE name = ? AND id < ? ORDER BY id DESC LIMIT ?""")) {
-                select.setString(1, name);
-                select.setLong(2, before);
-                select.setInt(3, limit);
-                List<Computed> rows = new ArrayList<>();
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(new Computed(result.getLong(1), result.getString(2), result.getDouble(3),
-                                result.getLong(4), result.getTimestamp(5).toInstant()));
-                    }
-                }
-                return rows;
-            }
-        });
+        return jdbc.list("""
+                SELECT id, name, value, population, computed_at FROM population_cut_off
+                WHERE name = ? AND id < ? ORDER BY id DESC LIMIT ?""", row -> new Computed(row.getLong(1),
+                row.getString(2), row.getDouble(3), row.getLong(4), row.getTimestamp(5).toInstant()),
+                name, before, limit);
     }
 
     private Optional<CutOff> compute(CutOffDefinition definition, Instant now) {
         String sql = PERCENTILE.formatted(definition.measure() == CutOffDefinition.Measure.COUNT ? COUNT : AMOUNT);
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            double value;
-            long population;
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setDouble(1, 1 - definition.topPercent() / 100);
-                select.setString(2, definition.eventType());
-                select.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(definition.windowDays()))));
-                select.setTimestamp(4, Timestamp.from(now));
-                try (ResultSet result = select.executeQuery()) {
-                    result.next();
-                    population = result.getLong(2);
-                    if (population == 0) {
-                        return Optional.<CutOff>empty();
-                    }
-                    value = result.getDouble(1);
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO population_cut_off (name, value, population, computed_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, definition.name());
-                insert.setDouble(2, value);
-                insert.setLong(3, population);
-                insert.setTimestamp(4, Timestamp.from(now));
-                insert.executeUpdate();
-            }
-            return Optional.of(new CutOff(definition.name(), definition.label(), value, population, now));
-        });
+        Percentile percentile = jdbc.one(sql, row -> new Percentile(row.getDouble(1), row.getLong(2)),
+                1 - definition.topPercent() / 100, definition.eventType(),
+                now.minus(Duration.ofDays(definition.windowDays())), now).orElseThrow();
+        if (percentile.population() == 0) {
+            return Optional.empty();
+        }
+        jdbc.update("INSERT INTO population_cut_off (name, value, population, computed_at) VALUES (?, ?, ?, ?)",
+                definition.name(), percentile.value(), percentile.population(), now);
+        return Optional.of(new CutOff(definition.name(), definition.label(), percentile.value(),
+                percentile.population(), now));
+    }
+
+    private record Percentile(double value, long population) {
     }
 }

@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 import com.tierupgrade.customer.CustomerService;
 import com.tierupgrade.customer.CustomerService.Batch;
 import com.tierupgrade.history.Cause;
-import com.tierupgrade.rules.ActiveRuleSet;
-import com.tierupgrade.rules.RuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.RuleSet;
 
 /**
  * Re-evaluates every stored customer in the background, in batches of one transaction each, while the service keeps

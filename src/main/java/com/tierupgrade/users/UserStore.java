@@ -4,17 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +15,8 @@ import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.util.ModularCrypt;
+
+import com.tierupgrade.db.Jdbc;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -39,15 +34,15 @@ public class UserStore {
 
     private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final long verifiedForNanos;
     private final byte[] salt = new byte[32];
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     /** Checked when the user does not exist, so that a wrong name costs the same time as a wrong password. */
     private final String unknownUserHash = BcryptUtil.bcryptHash("no such user");
 
-    UserStore(DataSource dataSource, UsersConfig config) {
-        this.dataSource = dataSource;
+    UserStore(Jdbc jdbc, UsersConfig config) {
+        this.jdbc = jdbc;
         this.verifiedForNanos = config.verifiedFor().toNanos();
         new SecureRandom().nextBytes(salt);
     }
@@ -81,14 +76,14 @@ public class UserStore {
 
     /** Creates the user unless one of that name exists; true when created. */
     public boolean createIfMissing(String username, String password, List<String> roles) {
-        return execute("""
+        return jdbc.update("""
                 INSERT INTO app_user (username, password_hash, roles) VALUES (?, ?, ?)
                 ON CONFLICT (username) DO NOTHING""", username, BcryptUtil.bcryptHash(password), roles) == 1;
     }
 
     /** Sets a new password; the old one stops working at once on this instance. */
     public void changePassword(String username, String password) {
-        execute("UPDATE app_user SET password_hash = ?, password_changed_at = now() WHERE username = ?",
+        jdbc.update("UPDATE app_user SET password_hash = ?, password_changed_at = now() WHERE username = ?",
                 BcryptUtil.bcryptHash(password), username);
         verified.remove(username);
     }
@@ -97,36 +92,9 @@ public class UserStore {
     }
 
     Optional<StoredUser> find(String username) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT password_hash, roles FROM app_user WHERE username = ?")) {
-            select.setString(1, username);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                Array roles = row.getArray(2);
-                return Optional.of(new StoredUser(username, row.getString(1), Set.of((String[]) roles.getArray())));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the user " + username, e);
-        }
-    }
-
-    /** Runs one statement; a list parameter becomes a text[]. */
-    private int execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i] instanceof List<?> list
-                        ? connection.createArrayOf("text", list.toArray())
-                        : parameters[i];
-                statement.setObject(i + 1, value);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the user table", e);
-        }
+        return jdbc.one("SELECT password_hash, roles FROM app_user WHERE username = ?",
+                row -> new StoredUser(username, row.getString(1), Set.of((String[]) row.getArray(2).getArray())),
+                username);
     }
 
     private static boolean matches(String hash, char[] password) {

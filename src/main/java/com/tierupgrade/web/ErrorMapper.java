@@ -14,64 +14,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.tierupgrade.audience.AudienceNotFound;
-import com.tierupgrade.audience.InvalidAudience;
-import com.tierupgrade.customer.CustomerNotFound;
-import com.tierupgrade.history.query.HistoryEntryNotFound;
-import com.tierupgrade.history.query.InvalidQuery;
-import com.tierupgrade.customer.EvaluationTimeBehind;
-import com.tierupgrade.facts.InvalidFacts;
-import com.tierupgrade.rules.RuleSetInvalid;
-import com.tierupgrade.ruleset.RuleSetNotFound;
-
-/** The one place that turns exceptions into JSON error answers. Anything not listed here is a bug: 500. */
+/**
+ * The one place that turns exceptions into JSON error answers. Features throw the base exceptions of this package or
+ * their own subclasses of them; anything not listed here is a bug: 500.
+ */
 public class ErrorMapper {
 
     @ServerExceptionMapper
-    public Response invalidFacts(InvalidFacts e) {
-        return answer(new ApiError(400, "Bad Request", "The facts are not valid", e.problems()));
-    }
-
-    @ServerExceptionMapper
-    public Response customerNotFound(CustomerNotFound e) {
-        return answer(ApiError.of(404, "Not Found", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response evaluationTimeBehind(EvaluationTimeBehind e) {
-        return answer(new ApiError(409, "Conflict", e.getMessage(),
-                List.of(new FieldProblem("asOf", "must not be earlier than the last evaluation"))));
-    }
-
-    @ServerExceptionMapper
-    public Response ruleSetInvalid(RuleSetInvalid e) {
-        return answer(new ApiError(422, "Unprocessable Entity", "The rules cannot be used",
-                e.problems().stream().map(p -> new FieldProblem(p.location(), p.message())).toList()));
-    }
-
-    @ServerExceptionMapper
-    public Response ruleSetNotFound(RuleSetNotFound e) {
-        return answer(ApiError.of(404, "Not Found", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidAudience(InvalidAudience e) {
-        return answer(new ApiError(400, "Bad Request", "The audience is not valid", e.problems()));
-    }
-
-    @ServerExceptionMapper
-    public Response audienceNotFound(AudienceNotFound e) {
-        return answer(ApiError.of(404, "Not Found", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidQuery(InvalidQuery e) {
+    public Response invalidInput(InvalidInput e) {
         return answer(new ApiError(400, "Bad Request", e.getMessage(), e.problems()));
     }
 
     @ServerExceptionMapper
-    public Response historyEntryNotFound(HistoryEntryNotFound e) {
+    public Response notFound(NotFound e) {
         return answer(ApiError.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return answer(new ApiError(409, "Conflict", e.getMessage(), e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(Unprocessable e) {
+        return answer(new ApiError(422, "Unprocessable Entity", e.getMessage(), e.where()));
     }
 
     /** Errors the framework raises itself: unreadable JSON, unknown paths, wrong methods or media types. */
@@ -97,7 +63,7 @@ public class ErrorMapper {
         if (field.isEmpty()) {
             return answer(ApiError.of(400, "Bad Request", "The body must be a JSON object"));
         }
-        return answer(new ApiError(400, "Bad Request", "The facts are not valid",
+        return answer(new ApiError(400, "Bad Request", "The request body is not valid",
                 List.of(new FieldProblem(field, "must be " + expected))));
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
 import org.jboss.logmanager.LogContext;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,9 +23,9 @@ import org.openjdk.jmh.annotations.State;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
-import com.tierupgrade.rules.RuleEngine;
-import com.tierupgrade.rules.RuleSet;
-import com.tierupgrade.rules.RuleSetCompiler;
+import com.tierupgrade.rules.compiler.RuleSetCompiler;
+import com.tierupgrade.rules.engine.RuleEngine;
+import com.tierupgrade.rules.engine.RuleSet;
 
 /**
  * In-process evaluations per second of the default rule set (the files in rules/), one customer per call, with no

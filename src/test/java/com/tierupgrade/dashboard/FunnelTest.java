@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.tierupgrade.dashboard.DashboardSummary.FunnelStep;
-import com.tierupgrade.rules.Ladder;
+import com.tierupgrade.rules.engine.Ladder;
 
 class FunnelTest {
 

@@ -17,9 +17,9 @@ import com.tierupgrade.decision.MeasureValue;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.HistoryView;
 import com.tierupgrade.history.Kind;
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladder.Rung;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladder.Rung;
+import com.tierupgrade.rules.engine.Ladders;
 
 /** The sentences, without Quarkus or a database. */
 class ExplainerTest {

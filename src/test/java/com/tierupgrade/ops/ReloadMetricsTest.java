@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.tierupgrade.ruleset.RuleSetActivation;
+import com.tierupgrade.publishing.RuleSetActivation;
 import com.tierupgrade.testing.ShippedRules;
 import com.tierupgrade.testing.Users;
 

@@ -19,6 +19,9 @@ import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.ValidFacts;
+import com.tierupgrade.rules.compiler.RuleSetCompiler;
+import com.tierupgrade.rules.engine.RuleEngine;
+import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.testing.FactsBody;
 import com.tierupgrade.testing.RuleCase;
 

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
+import com.tierupgrade.rules.compiler.RuleSetCompiler;
+import com.tierupgrade.rules.compiler.RuleSetInvalid;
+import com.tierupgrade.rules.engine.RuleEngine;
+import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.testing.ShippedRules;
 
 /** A marketer adds a dimension with ladders.yaml and one rule file: the engine decides it, no Java involved. */

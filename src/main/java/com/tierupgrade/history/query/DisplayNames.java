@@ -1,7 +1,7 @@
 package com.tierupgrade.history.query;
 
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
 
 /**
  * Display names of dimensions and codes, from the ladders of the active rule set; a code the active ladders no longer

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.Kind;
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
 import com.tierupgrade.web.FieldProblem;
 
 /**

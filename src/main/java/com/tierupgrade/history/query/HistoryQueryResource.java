@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 /**
  * The history of every customer, filtered: who moved to which value, when, under which rules and why. Oldest first,

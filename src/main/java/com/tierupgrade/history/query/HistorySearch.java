@@ -10,16 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.Kind;
-import com.tierupgrade.rules.ActiveRuleSet;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 /**
  * Reads history entries across customers with the filters of a {@link HistoryQuery}, oldest first: a page (keyset on
@@ -35,13 +32,11 @@ public class HistorySearch {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final DataSource dataSource;
-    private final ObjectMapper json;
+    private final Jdbc jdbc;
     private final ActiveRuleSet rules;
 
-    HistorySearch(DataSource dataSource, ObjectMapper json, ActiveRuleSet rules) {
-        this.dataSource = dataSource;
-        this.json = json;
+    HistorySearch(Jdbc jdbc, ActiveRuleSet rules) {
+        this.jdbc = jdbc;
         this.rules = rules;
     }
 
@@ -51,12 +46,12 @@ public class HistorySearch {
      */
     public HistoryPage page(HistoryQuery query) {
         List<HistoryRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, query, query.limit() + 1)) {
-            read(statement, rows::add);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        jdbc.work(connection -> {
+            try (PreparedStatement statement = prepare(connection, query, query.limit() + 1)) {
+                read(statement, rows::add);
+            }
+            return null;
+        });
         if (rows.size() <= query.limit()) {
             return new HistoryPage(rows, null, null);
         }
@@ -70,22 +65,13 @@ public class HistorySearch {
      * oldest first, reading {@link #FETCH_SIZE} rows at a time through a cursor, in one read-only snapshot.
      */
     public void forEach(HistoryQuery query, Consumer<HistoryRow> each) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // PostgreSQL's driver uses a cursor (fetch size honoured) only inside a transaction.
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+        jdbc.readOnly(List.of(), connection -> {
             try (PreparedStatement statement = prepare(connection, query, 0)) {
                 statement.setFetchSize(FETCH_SIZE);
                 read(statement, each);
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     private PreparedStatement prepare(Connection connection, HistoryQuery query, int limit) throws SQLException {
@@ -102,14 +88,14 @@ public class HistorySearch {
             parameters.add(query.customers().get(0));
         } else if (!query.customers().isEmpty()) {
             sql.append(" AND h.customer_id = ANY (?)");
-            parameters.add(connection.createArrayOf("text", query.customers().toArray()));
+            parameters.add(query.customers());
         }
         condition(sql, parameters, "h.dimension = ?", query.dimension());
         condition(sql, parameters, "h.kind = ?", query.kind() == null ? null : query.kind().name());
         condition(sql, parameters, "h.from_value = ?", query.from());
         condition(sql, parameters, "h.to_value = ?", query.to());
         condition(sql, parameters, "e.fired_rules @> CAST(? AS jsonb)",
-                query.rule() == null ? null : write(List.of(query.rule())));
+                query.rule() == null ? null : jdbc.json(List.of(query.rule())));
         condition(sql, parameters, "h.ruleset_version = ?", query.rulesetVersion());
         condition(sql, parameters, "h.cause = ?", query.cause() == null ? null : query.cause().name());
         condition(sql, parameters, "h.as_of >= ?", query.since() == null ? null : query.since().atOffset(ZoneOffset.UTC));
@@ -119,9 +105,7 @@ public class HistorySearch {
             sql.append(" LIMIT ").append(limit);
         }
         PreparedStatement statement = connection.prepareStatement(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        Jdbc.bind(connection, statement, parameters.toArray());
         return statement;
     }
 
@@ -142,26 +126,10 @@ public class HistorySearch {
                 each.accept(new HistoryRow(rows.getLong(1), rows.getString(2),
                         rows.getObject(3, OffsetDateTime.class).toInstant(), dimension, names.dimension(dimension),
                         Kind.valueOf(rows.getString(5)), from, names.value(dimension, from), to,
-                        names.value(dimension, to), read(rows.getString(8)), rows.getString(9), rows.getString(10),
-                        read(rows.getString(11)), rows.getString(12), Cause.valueOf(rows.getString(13)),
+                        names.value(dimension, to), jdbc.fromJson(rows.getString(8), STRINGS), rows.getString(9), rows.getString(10),
+                        jdbc.fromJson(rows.getString(11), STRINGS), rows.getString(12), Cause.valueOf(rows.getString(13)),
                         rows.getObject(14, OffsetDateTime.class).toInstant()));
             }
-        }
-    }
-
-    private List<String> read(String array) {
-        try {
-            return json.readValue(array, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,102 @@
+package com.tierupgrade.rules.compiler;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
+
+/**
+ * Reads {@code ladders.yaml}: each top-level key is a dimension. Its value is either the list of its values lowest
+ * first (an ordered dimension), or a mapping with {@code name}, {@code ordered} (default true) and {@code values}.
+ */
+class LaddersReader {
+
+    private static final Pattern DIMENSION_KEY = Pattern.compile("[a-z][A-Za-z0-9]*");
+    private static final List<String> FIELDS = List.of("name", "ordered", "values");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    Ladders read(String content) {
+        Map<?, ?> document;
+        try {
+            document = yaml.readValue(content, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid YAML: " + e.getOriginalMessage());
+        }
+        if (document == null) {
+            throw new IllegalArgumentException("empty; it must list at least 'stage' and 'tier'");
+        }
+        Map<String, Ladder> ladders = new LinkedHashMap<>();
+        document.forEach((key, value) -> {
+            String dimension = String.valueOf(key);
+            if (!DIMENSION_KEY.matcher(dimension).matches()) {
+                throw new IllegalArgumentException("'" + dimension + "': a dimension key is a word in lowerCamelCase, "
+                        + "such as rfm or relationship");
+            }
+            ladders.put(dimension, ladder(dimension, value));
+        });
+        for (String required : List.of(Ladders.STAGE, Ladders.TIER)) {
+            if (!ladders.containsKey(required)) {
+                throw new IllegalArgumentException("'" + required + "' is missing; stage and tier are required");
+            }
+            if (!ladders.get(required).ordered()) {
+                throw new IllegalArgumentException("'" + required + "' must be ordered");
+            }
+        }
+        return new Ladders(ladders);
+    }
+
+    private static Ladder ladder(String dimension, Object value) {
+        if (value instanceof List<?> entries) {
+            return new Ladder(dimension, dimension, true, rungs(dimension, entries));
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Object field : map.keySet()) {
+                if (!FIELDS.contains(String.valueOf(field))) {
+                    throw new IllegalArgumentException("'" + dimension + "." + field + "': unknown field; the fields are "
+                            + String.join(", ", FIELDS));
+                }
+            }
+            Object ordered = map.containsKey("ordered") ? map.get("ordered") : Boolean.TRUE;
+            if (!(ordered instanceof Boolean)) {
+                throw new IllegalArgumentException("'" + dimension + ".ordered' must be true or false");
+            }
+            if (!(map.get("values") instanceof List<?> entries)) {
+                throw new IllegalArgumentException("'" + dimension + ".values' must be a list of {code, name}");
+            }
+            Object name = map.get("name");
+            return new Ladder(dimension, name == null ? dimension : name.toString(), (Boolean) ordered,
+                    rungs(dimension, entries));
+        }
+        throw new IllegalArgumentException("'" + dimension + "' must be a list of {code, name}, lowest first, "
+                + "or a mapping with name, ordered and values");
+    }
+
+    private static List<Ladder.Rung> rungs(String dimension, List<?> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("'" + dimension + "' has no values");
+        }
+        List<Ladder.Rung> rungs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> map) || !(map.get("code") instanceof String code) || code.isBlank()) {
+                throw new IllegalArgumentException("every '" + dimension + "' entry needs a 'code'");
+            }
+            if (!seen.add(code)) {
+                throw new IllegalArgumentException("'" + dimension + "' lists " + code + " twice");
+            }
+            Object name = map.get("name");
+            rungs.add(new Ladder.Rung(code, name == null ? code : name.toString()));
+        }
+        return rungs;
+    }
+}

@@ -1,0 +1,46 @@
+package com.tierupgrade.rules.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The values of one dimension as declared in {@code ladders.yaml}. In an ordered dimension (stage, tier, relationship
+ * level…) the values are listed lowest first and a change is an upgrade or a downgrade; in an unordered one (RFM
+ * segment, lifecycle…) the list order only breaks ties when rules conclude several values, and a change is a change.
+ *
+ * @param dimension the key in ladders.yaml, as rules name it ({@code stage}, {@code rfm})
+ * @param name the display name of the dimension
+ */
+public record Ladder(String dimension, String name, boolean ordered, List<Rung> rungs) {
+
+    public record Rung(String code, String name) {
+    }
+
+    public Ladder {
+        rungs = List.copyOf(rungs);
+    }
+
+    public boolean contains(String code) {
+        return rank(code) >= 0;
+    }
+
+    /** Position of the code, lowest 0; -1 for null (no value) or an unknown code. */
+    public int rank(String code) {
+        for (int i = 0; i < rungs.size(); i++) {
+            if (rungs.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public Optional<String> displayName(String code) {
+        return rungs.stream().filter(rung -> rung.code().equals(code)).map(Rung::name).findFirst();
+    }
+
+    /** The code of a code or display name, empty when the dimension has no such value. */
+    public Optional<String> codeOf(String codeOrName) {
+        return rungs.stream().filter(rung -> rung.code().equals(codeOrName) || rung.name().equals(codeOrName))
+                .map(Rung::code).findFirst();
+    }
+}
