@@ -2,13 +2,12 @@ package com.tierupgrade.audience;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tierupgrade.audience.Criterion.Column;
 import com.tierupgrade.facts.EventType;
+import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.Text;
 
 /**
  * Reads the JSON a marketer composes into {@link Criterion criteria}, collecting every problem with the path of its
@@ -52,7 +53,7 @@ final class CriteriaParser {
     /** The body of {@code POST /audiences/preview}. */
     static Preview.Request preview(JsonNode body, Instant now) {
         CriteriaParser parser = new CriteriaParser(now);
-        if (!parser.object(body, "")) {
+        if (!parser.object(body, "") || !parser.storable(body, "")) {
             throw parser.refused();
         }
         parser.onlyKnown(body, "", PREVIEW_FIELDS);
@@ -67,7 +68,7 @@ final class CriteriaParser {
     /** The body of {@code POST /audiences}: the name, and the criteria exactly as sent once they are valid. */
     static SavedAudiences.NewAudience save(JsonNode body, Instant now) {
         CriteriaParser parser = new CriteriaParser(now);
-        if (!parser.object(body, "")) {
+        if (!parser.object(body, "") || !parser.storable(body, "")) {
             throw parser.refused();
         }
         parser.onlyKnown(body, "", SAVE_FIELDS);
@@ -296,16 +297,46 @@ final class CriteriaParser {
     }
 
     private Instant time(String text, String path) {
-        try {
-            Instant asOf = OffsetDateTime.parse(text).toInstant();
-            if (asOf.isAfter(now)) {
-                problem(path, "must not be in the future");
-            }
-            return asOf;
-        } catch (DateTimeParseException e) {
-            problem(path, "must be an ISO-8601 time with offset, e.g. 2026-11-20T00:00:00Z");
+        Optional<Instant> asOf = FactsValidator.parseTime(text);
+        if (asOf.isEmpty()) {
+            problem(path, "must be " + FactsValidator.TIME_FORMAT);
             return now;
         }
+        if (asOf.get().isAfter(now)) {
+            problem(path, "must not be in the future");
+        }
+        return asOf.get();
+    }
+
+    /**
+     * Every text and number of the body, before its meaning is read: text PostgreSQL can store (no NUL), names of
+     * at most {@link #MAX_NAME} characters, numbers of at most {@link FactsValidator#MAX_NUMBER}. Problems name the
+     * field; false when there was any.
+     */
+    private boolean storable(JsonNode node, String path) {
+        int before = problems.size();
+        if (node.isTextual()) {
+            Text.problem(node.asText()).ifPresent(problem -> problem(path, problem));
+        } else if (node.isNumber() && !(Math.abs(node.doubleValue()) <= FactsValidator.MAX_NUMBER)) {
+            problem(path, "must be a number from -1e15 to 1e15");
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                storable(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                Optional<String> problem = Text.problem(name);
+                if (problem.isPresent() || name.length() > MAX_NAME) {
+                    problem(path.isEmpty() ? "body" : path, "field names " + problem.map(text -> text.replace("must", "must each"))
+                            .orElse("must be at most " + MAX_NAME + " characters"));
+                } else {
+                    storable(field.getValue(), path.isEmpty() ? name : path + "." + name);
+                }
+            }
+        }
+        return problems.size() == before;
     }
 
     private int limit(JsonNode node, String path) {

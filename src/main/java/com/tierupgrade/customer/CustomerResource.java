@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.tierupgrade.facts.CustomerIds;
+import com.tierupgrade.facts.FactLimits;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.facts.LimitsConfig;
 import com.tierupgrade.history.HistoryView;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
@@ -27,9 +30,11 @@ public class CustomerResource {
     private static final int MAX_PAGE = 1000;
 
     private final CustomerService customers;
+    private final FactLimits limits;
 
-    CustomerResource(CustomerService customers) {
+    CustomerResource(CustomerService customers, LimitsConfig limits) {
         this.customers = customers;
+        this.limits = FactLimits.of(limits);
     }
 
     /** Upstream systems send a customer's new or corrected facts; the answer is the decision made on them. */
@@ -37,12 +42,13 @@ public class CustomerResource {
     @Path("/facts")
     @Consumes(MediaType.APPLICATION_JSON)
     public FactsResponse receiveFacts(@RestPath String customerId, FactsRequest request) {
-        FactsValidator.requireValidCustomerId(customerId);
-        return customers.receiveFacts(customerId, FactsValidator.validate(request, Instant.now()));
+        CustomerIds.require(customerId, "customerId");
+        return customers.receiveFacts(customerId, FactsValidator.validate(request, Instant.now(), limits));
     }
 
     @GET
     public CustomerView customer(@RestPath String customerId) {
+        CustomerIds.require(customerId, "customerId");
         return customers.find(customerId).orElseThrow(() -> new CustomerNotFound(customerId));
     }
 
@@ -51,6 +57,7 @@ public class CustomerResource {
     @Path("/history")
     public List<HistoryView> history(@RestPath String customerId, @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        CustomerIds.require(customerId, "customerId");
         checkLimit(limit);
         return customers.history(customerId, after, limit);
     }
@@ -63,6 +70,7 @@ public class CustomerResource {
     @Path("/attributes/history")
     public List<AttributeLog.Entry> attributeHistory(@RestPath String customerId, @QueryParam("name") String name,
             @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
+        CustomerIds.require(customerId, "customerId");
         checkLimit(limit);
         return customers.attributeHistory(customerId, name, after, limit);
     }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
+import com.tierupgrade.facts.FactLimits;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
+import com.tierupgrade.facts.LimitsConfig;
 import com.tierupgrade.facts.ValidFacts;
 import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
@@ -26,11 +28,13 @@ public class EvaluationResource {
     private final ActiveRuleSet rules;
     private final RuleEngine engine;
     private final CurrentCutOffs cutOffs;
+    private final FactLimits limits;
 
-    EvaluationResource(ActiveRuleSet rules, RuleEngine engine, CurrentCutOffs cutOffs) {
+    EvaluationResource(ActiveRuleSet rules, RuleEngine engine, CurrentCutOffs cutOffs, LimitsConfig limits) {
         this.rules = rules;
         this.engine = engine;
         this.cutOffs = cutOffs;
+        this.limits = FactLimits.of(limits);
     }
 
     @POST
@@ -38,7 +42,7 @@ public class EvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Decision evaluate(FactsRequest request) {
         Instant now = Instant.now();
-        ValidFacts valid = FactsValidator.validate(request, now);
+        ValidFacts valid = FactsValidator.validate(request, now, limits);
         CustomerFacts facts = new CustomerFacts(valid.attributes(), valid.events());
         return engine.evaluate(rules.current(), null, facts, valid.asOfOr(now),
                 new EvaluationContext(Optional.empty(), cutOffs.current()));

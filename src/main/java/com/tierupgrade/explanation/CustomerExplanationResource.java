@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.tierupgrade.facts.CustomerIds;
+
 /** A customer's current decision in plain Chinese: JSON (sentences and text), or with {@code Accept: text/plain} the text only. */
 @Path("/customers/{customerId}/explanation")
 public class CustomerExplanationResource {
@@ -20,12 +22,14 @@ public class CustomerExplanationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Explanation json(@RestPath String customerId) {
+        CustomerIds.require(customerId, "customerId");
         return explanations.ofCustomer(customerId);
     }
 
     @GET
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     public String text(@RestPath String customerId) {
+        CustomerIds.require(customerId, "customerId");
         return explanations.ofCustomer(customerId).text();
     }
 }

@@ -47,9 +47,7 @@ public class ErrorMapper {
         String error = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (e.getCause() instanceof JsonProcessingException json) {
-            var location = json.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return answer(ApiError.of(400, error, "Malformed JSON" + where + ": " + json.getOriginalMessage()));
+            return answer(ApiError.of(400, error, "Malformed JSON" + where(json) + ": " + json.getOriginalMessage()));
         }
         return answer(ApiError.of(status, error, e.getMessage()));
     }
@@ -60,11 +58,20 @@ public class ErrorMapper {
                 ? describe(invalid.getTargetType())
                 : e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         String field = pathOf(e);
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return answer(ApiError.of(400, "Bad Request", "The body must be one JSON value with nothing after it"
+                    + where(e)));
+        }
         if (field.isEmpty()) {
             return answer(ApiError.of(400, "Bad Request", "The body must be a JSON object"));
         }
         return answer(new ApiError(400, "Bad Request", "The request body is not valid",
                 List.of(new FieldProblem(field, "must be " + expected))));
+    }
+
+    private static String where(JsonProcessingException json) {
+        var location = json.getLocation();
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String describe(Class<?> type) {

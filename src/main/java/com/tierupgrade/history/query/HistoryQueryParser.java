@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.tierupgrade.facts.CustomerIds;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.Kind;
@@ -54,9 +55,8 @@ public final class HistoryQueryParser {
         if (customers.size() > MAX_CUSTOMERS) {
             problems.add(new FieldProblem("customer", "at most " + MAX_CUSTOMERS + " customers per query"));
         }
-        if (customers.stream().anyMatch(id -> id.isBlank() || id.length() > MAX_TEXT)) {
-            problems.add(new FieldProblem("customer", "must be 1 to " + MAX_TEXT + " characters"));
-        }
+        customers.stream().map(CustomerIds::problem).flatMap(Optional::stream).findFirst()
+                .ifPresent(problem -> problems.add(new FieldProblem("customer", problem)));
 
         Ladder dimension = reader.get("dimension", key -> ladders.of(key).orElse(null),
                 "unknown dimension; the dimensions are " + String.join(", ", ladders.byDimension().keySet()));
@@ -112,7 +112,8 @@ public final class HistoryQueryParser {
             return time.get();
         }
         try {
-            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant start = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return FactsValidator.inRange(start) ? start : null;
         } catch (DateTimeParseException e) {
             return null;
         }
