@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tierupgrade.web.CsvField;
 import com.tierupgrade.web.FieldProblem;
 
 /** Marketers compose audiences from criteria, preview them, save them, and export their customer ids. */
@@ -92,7 +93,7 @@ public class AudienceResource {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             writer.write("customer_id\r\n");
             search.export(query, customerId -> {
-                writer.write(csvField(customerId));
+                writer.write(CsvField.text(customerId));
                 writer.write("\r\n");
             });
             writer.flush();
@@ -121,11 +122,4 @@ public class AudienceResource {
         }
     }
 
-    /** RFC 4180: a field holding a comma, a quote or a line break is quoted, with quotes doubled. */
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
 }

@@ -6,9 +6,12 @@ import java.io.Writer;
 import java.util.List;
 import java.util.function.Function;
 
+import com.tierupgrade.web.CsvField;
+
 /**
  * History entries as CSV (RFC 4180) for spreadsheets: UTF-8 with a byte-order mark first, so Excel reads the Chinese
- * right; a header row; CRLF between rows; a field holding a comma, a quote or a line break is quoted, quotes doubled.
+ * right; a header row; CRLF between rows; fields as {@link CsvField} writes them (quoted where needed, and text a
+ * spreadsheet would run as a formula neutralised).
  * A list (reasons, fired rules) is one cell, its items separated by a line break.
  */
 public final class HistoryCsv {
@@ -73,13 +76,12 @@ public final class HistoryCsv {
     }
 
     static String field(Object value) {
-        String text = value == null ? ""
-                : value instanceof List<?> list ? String.join(LIST_SEPARATOR, list.stream().map(String::valueOf).toList())
-                : value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
+        if (value instanceof Number number) {
+            return CsvField.number(number);
         }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return CsvField.text(value == null ? null
+                : value instanceof List<?> list ? String.join(LIST_SEPARATOR, list.stream().map(String::valueOf).toList())
+                : value.toString());
     }
 
     private void write(String text) {
