@@ -33,11 +33,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * restarts.
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
+        return start(dataDirectory, keepData, 0);
+    }
+
+    /** The same on a given port (0: any free one), e.g. to start a stopped server again where clients expect it. */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean keepData, int port) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData);
+            if (port != 0) {
+                builder.setPort(port);
+            }
             if (keepData) {
                 // The library turns fsync and synchronous commits off for speed; kept audit data must survive a crash.
                 builder.setServerConfig("fsync", "on");
