@@ -49,6 +49,11 @@ final class Population {
         return new Customer(id(name));
     }
 
+    /** A customer whose id is exactly {@code id}, e.g. one a spreadsheet would read as a formula. */
+    Customer customerWithId(String id) {
+        return new Customer(id);
+    }
+
     final class Customer {
         private final String id;
         private final Map<String, Object> attributes = new LinkedHashMap<>();

@@ -1,0 +1,112 @@
+package com.tierupgrade.audience;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.tierupgrade.testing.FactsBody;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Cells a spreadsheet would run as formulas (OWASP "CSV injection") come out of every CSV export with a leading
+ * apostrophe: customers named {@code =1+1}, {@code +1+1}, {@code -1+1}, {@code @SUM(1)} in the audience CSV, and
+ * in the history CSV.
+ */
+@QuarkusTest
+class CsvInjectionTest {
+
+    private static final List<String> FORMULAS = List.of("=1+1", "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldNeutraliseFormulasInTheAudienceCsv() {
+        Population people = new Population(dataSource);
+        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String formula : FORMULAS) {
+            people.customerWithId(formula + suffix).save();
+        }
+        long id = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"formulas\", \"criteria\": [" + people.own() + "]}")
+                .post("/audiences").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        String csv = new String(given().get("/audiences/{id}/customers.csv", id).then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+
+        List<String> cells = AudienceSavedTest.parseCsv(csv).subList(1, FORMULAS.size() + 1);
+        assertEquals(FORMULAS.size(), cells.size(), csv);
+        for (String cell : cells) {
+            assertTrue(cell.startsWith("'"), "not neutralised: " + cell);
+            assertTrue(FORMULAS.contains(cell.substring(1, cell.length() - suffix.length())), cell);
+        }
+    }
+
+    @Test
+    void shouldNeutraliseFormulasInTheHistoryCsv() {
+        // '-' and '@' are in the customer id alphabet, so such ids arrive through the API too.
+        String minus = "-1-" + FactsBody.newCustomerId();
+        String at = "@SUM-" + FactsBody.newCustomerId();
+        for (String id : List.of(minus, at)) {
+            given().contentType(ContentType.JSON).body("{\"attributes\": {\"inGroup\": true}}")
+                    .post("/customers/{id}/facts", id).then().statusCode(200);
+        }
+        String csv = given().accept("text/csv").queryParam("customer", minus).queryParam("customer", at)
+                .get("/history").then().statusCode(200).extract().asString();
+
+        List<List<String>> rows = rows(csv.substring(1)).subList(1, rows(csv.substring(1)).size());
+        assertTrue(!rows.isEmpty(), csv);
+        for (List<String> row : rows) {
+            String customerCell = row.get(1);
+            assertTrue(customerCell.equals("'" + minus) || customerCell.equals("'" + at), row.toString());
+        }
+    }
+
+    /** RFC 4180 rows (CRLF between rows, quoted fields may hold line breaks). */
+    private static List<List<String>> rows(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
+    }
+}
