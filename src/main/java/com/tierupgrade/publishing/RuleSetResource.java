@@ -25,6 +25,7 @@ import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
+import com.tierupgrade.web.Text;
 
 /** What rules are live and were live, and checking a draft before saving it. Nothing here activates anything. */
 @Path("/rulesets")
@@ -82,6 +83,9 @@ public class RuleSetResource {
     @GET
     @Path("/{version}")
     public StoredRuleSets.StoredVersion version(@RestPath String version) {
+        Text.problem(version).ifPresent(problem -> {
+            throw new InvalidInput("The rule-set version is not valid", List.of(new FieldProblem("version", problem)));
+        });
         return stored.find(version).orElseThrow(() -> new RuleSetNotFound(version));
     }
 
