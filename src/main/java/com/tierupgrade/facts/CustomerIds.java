@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.tierupgrade.web.FieldProblem;
+import com.tierupgrade.web.InvalidInput;
 
 /**
  * What a customer id may be (docs/facts.md): 1 to 200 of the ASCII letters, digits and {@code - _ . : @}, and not
@@ -28,10 +29,10 @@ public final class CustomerIds {
         return Optional.empty();
     }
 
-    /** Throws {@link InvalidFacts} naming {@code field} when the id is not valid. */
+    /** Throws {@link InvalidInput} (400) naming {@code field} when the id is not valid. */
     public static void require(String id, String field) {
         problem(id).ifPresent(message -> {
-            throw new InvalidFacts(List.of(new FieldProblem(field, message)));
+            throw new InvalidInput("The customer id is not valid", List.of(new FieldProblem(field, message)));
         });
     }
 }

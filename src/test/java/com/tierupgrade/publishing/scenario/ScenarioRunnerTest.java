@@ -192,14 +192,14 @@ class ScenarioRunnerTest {
                 "events[4].at: must not be after asOf (2026-11-20T00:00:00Z): an event after the evaluation time "
                         + "does not count",
                 "events[5].at: must be an ISO-8601 time with an offset, such as 2026-11-01T10:00:00Z or "
-                        + "2026-11-01T18:00:00+08:00");
+                        + "2026-11-01T18:00:00+08:00, from 1900-01-01 to 9999-12-31");
         assertFailsWith(only("""
                 - name: asOf 写错
                   asOf: 2026-11-20
                   events: [{id: o1, type: PURCHASE, daysAgo: 3, amount: 1}]
                   expect: {stage: TRUSTING, tier: FOLLOWER}
                 """), "asOf: must be an ISO-8601 time with an offset, such as 2026-11-01T10:00:00Z or "
-                + "2026-11-01T18:00:00+08:00");
+                + "2026-11-01T18:00:00+08:00, from 1900-01-01 to 9999-12-31");
     }
 
     @Test
