@@ -64,8 +64,9 @@ public class PopulationCutOffs {
     }
 
     /**
-     * Called when a rule set becomes active: its cut-offs take their latest stored values at once, and those never
-     * computed are computed now.
+     * Called when a rule set becomes active: its cut-offs take their latest values stored for the same definition at
+     * once; those never computed under their definition (new, or changed in cutoffs.yaml) are computed now, so the
+     * re-evaluation that follows the change already sees them.
      */
     public void useFor(RuleSet ruleSet) {
         if (!loadLatest(ruleSet).isEmpty()) {
@@ -78,7 +79,7 @@ public class PopulationCutOffs {
         List<CutOff> latest = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (CutOffDefinition definition : ruleSet.cutOffs()) {
-            history(definition.name(), Long.MAX_VALUE, 1).stream().findFirst().ifPresentOrElse(
+            latestFor(definition).ifPresentOrElse(
                     stored -> latest.add(new CutOff(definition.name(), definition.label(), stored.value(),
                             stored.population(), stored.computedAt())),
                     () -> missing.add(definition.name()));
@@ -96,6 +97,20 @@ public class PopulationCutOffs {
                 name, before, limit);
     }
 
+    private Optional<Computed> latestFor(CutOffDefinition definition) {
+        return jdbc.one("""
+                SELECT id, name, value, population, computed_at FROM population_cut_off
+                WHERE name = ? AND definition = ? ORDER BY id DESC LIMIT 1""", row -> new Computed(row.getLong(1),
+                row.getString(2), row.getDouble(3), row.getLong(4), row.getTimestamp(5).toInstant()),
+                definition.name(), key(definition));
+    }
+
+    /** What the value depends on: everything of the definition but its display name. */
+    private static String key(CutOffDefinition definition) {
+        return definition.eventType() + " " + definition.measure() + " " + definition.windowDays() + " days top "
+                + definition.topPercent() + "%";
+    }
+
     private Optional<CutOff> compute(CutOffDefinition definition, Instant now) {
         String sql = PERCENTILE.formatted(definition.measure() == CutOffDefinition.Measure.COUNT ? COUNT : AMOUNT);
         Percentile percentile = jdbc.one(sql, row -> new Percentile(row.getDouble(1), row.getLong(2)),
@@ -104,8 +119,10 @@ public class PopulationCutOffs {
         if (percentile.population() == 0) {
             return Optional.empty();
         }
-        jdbc.update("INSERT INTO population_cut_off (name, value, population, computed_at) VALUES (?, ?, ?, ?)",
-                definition.name(), percentile.value(), percentile.population(), now);
+        jdbc.update("""
+                INSERT INTO population_cut_off (name, value, population, computed_at, definition)
+                VALUES (?, ?, ?, ?, ?)""", definition.name(), percentile.value(), percentile.population(), now,
+                key(definition));
         return Optional.of(new CutOff(definition.name(), definition.label(), percentile.value(),
                 percentile.population(), now));
     }
