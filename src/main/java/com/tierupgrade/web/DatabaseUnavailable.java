@@ -2,6 +2,7 @@ package com.tierupgrade.web;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -42,6 +43,7 @@ public final class DatabaseUnavailable {
         }
         // The pool (Agroal) found no connection in time: the database is down or overloaded.
         String message = e.getMessage();
-        return message != null && message.contains("Acquisition timeout");
+        // Agroal says "Sorry, acquisition timeout!".
+        return message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 }

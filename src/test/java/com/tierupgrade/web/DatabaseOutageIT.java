@@ -77,6 +77,13 @@ class DatabaseOutageIT {
             unavailable(as("auditor").get("/history"));
             unavailable(as("auditor").accept("text/csv").get("/history"));
             unavailable(as("editor").get("/audiences"));
+            unavailable(as("editor").contentType(ContentType.JSON)
+                    .body("{\"criteria\": [{\"attribute\": \"inGroup\", \"equals\": true}]}").post("/audiences/preview"));
+            unavailable(as("auditor").get("/customers/before-outage/history"));
+            unavailable(as("auditor").get("/customers/before-outage/explanation"));
+            unavailable(as("auditor").get("/warnings"));
+            unavailable(as("auditor").get("/dashboard/summary"));
+            unavailable(as("editor").get("/rulesets"));
             // A password cannot be checked without the database: 503, not 401 (it may be right) nor 200.
             unavailable(RestAssured.given().port(port).auth().preemptive().basic("auditor", "wrong")
                     .get("/customers/before-outage"));
