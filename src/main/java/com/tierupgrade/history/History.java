@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
@@ -23,6 +25,10 @@ import io.quarkus.runtime.StartupEvent;
 public class History {
 
     private final Metrics metrics;
+
+    /** Observers write in the same transaction (the integration outbox). */
+    @Inject
+    Event<HistoryRecorded> observers;
 
     History(Metrics metrics) {
         this.metrics = metrics;
@@ -73,6 +79,7 @@ public class History {
         }).toList();
         metrics.historyRecorded(recorded.stream().map(entry -> new Metrics.RecordedEntry(entry.dimension(),
                 entry.kind().name(), entry.to(), entry.reasons())).toList());
+        observers.fire(new HistoryRecorded(customerId, recorded, ladders));
         return recorded;
     }
 

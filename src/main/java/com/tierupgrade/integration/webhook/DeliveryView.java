@@ -1,0 +1,15 @@
+package com.tierupgrade.integration.webhook;
+
+import java.time.Instant;
+
+/**
+ * One announcement to one subscription.
+ *
+ * @param announcementId the history entry id the announcement carries
+ * @param status PENDING, SENDING, DELIVERED or DEAD
+ * @param nextAttemptAt when a PENDING delivery is tried next
+ * @param lastError the error of the latest failed try, null when none failed
+ */
+public record DeliveryView(long id, long announcementId, String customerId, String status, int attempts,
+        Instant nextAttemptAt, Instant lastAttemptAt, String lastError, Instant deliveredAt, Instant createdAt) {
+}
