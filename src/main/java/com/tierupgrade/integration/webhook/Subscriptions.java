@@ -43,7 +43,7 @@ public class Subscriptions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SubscriptionView> list() {
         return entityManager.createQuery("FROM WebhookSubscription s WHERE s.deletedAt IS NULL ORDER BY s.id",
-                WebhookSubscription.class).getResultStream().map(s -> view(s, null)).toList();
+                WebhookSubscription.class).getResultList().stream().map(s -> view(s, null)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
