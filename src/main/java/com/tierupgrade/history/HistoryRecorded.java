@@ -2,7 +2,7 @@ package com.tierupgrade.history;
 
 import java.util.List;
 
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladders;
 
 /**
  * Fired synchronously by {@link History#record} once it appended entries, inside the same transaction: an observer

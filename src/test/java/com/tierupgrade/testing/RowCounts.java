@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 public final class RowCounts {
 
     private static final List<String> TABLES = List.of("customer", "customer_event", "evaluation", "history_entry",
-            "attribute_change", "population_cut_off");
+            "attribute_change", "population_cut_off", "outbox");
 
     private RowCounts() {
     }

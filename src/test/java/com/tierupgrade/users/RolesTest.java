@@ -94,6 +94,14 @@ class RolesTest {
                 call("POST", "/audiences", "{}", null, EDITOR),
                 call("POST", "/audiences/preview", "{}", null, EDITOR),
                 call("DELETE", "/audiences/a-1", null, null, EDITOR),
+                // webhooks: editors register and replay, editors and auditors (the console) read
+                call("GET", "/webhooks", null, 200, EDITOR, AUDITOR),
+                call("GET", "/webhooks/987654321", null, 404, EDITOR, AUDITOR),
+                call("GET", "/webhooks/987654321/deliveries", null, 404, EDITOR, AUDITOR),
+                call("POST", "/webhooks", "{}", 400, EDITOR),
+                call("DELETE", "/webhooks/987654321", null, 404, EDITOR),
+                call("POST", "/webhooks/987654321/replay", null, 404, EDITOR),
+                call("POST", "/webhooks/987654321/deliveries/1/replay", null, 404, EDITOR),
                 // every role: the API documentation and one's own password (too short here: changes nothing)
                 call("GET", "/q/openapi", null, 200, INGEST, EDITOR, AUDITOR),
                 call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR, AUDITOR),

@@ -9,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import com.tierupgrade.db.Jdbc;
+import com.tierupgrade.integration.outbox.Locks;
 import com.tierupgrade.integration.outbox.OutboxBatch;
 
 /**
@@ -29,38 +30,39 @@ class AnnouncementPublisher {
     private static final long PUBLISH_LOCK = 13_0002L;
     private static final long ACK_SECONDS = 30;
 
-    private final EntityManager entityManager;
+    /** One queued announcement: its id, its key (the customer id) and its JSON. */
+    private record Queued(long id, String customerId, String payload) {
+    }
+
+    private final Jdbc jdbc;
     private final KafkaConfig config;
 
-    AnnouncementPublisher(EntityManager entityManager, KafkaConfig config) {
-        this.entityManager = entityManager;
+    AnnouncementPublisher(Jdbc jdbc, KafkaConfig config) {
+        this.jdbc = jdbc;
         this.config = config;
     }
 
     @Transactional
     int publish(KafkaProducer<String, String> producer, int size) {
-        boolean ours = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, PUBLISH_LOCK).getSingleResult();
-        if (!ours) {
+        if (!Locks.tryTransactionLock(jdbc, PUBLISH_LOCK)) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Queued> rows = jdbc.list("""
                 SELECT k.history_entry_id, o.customer_id, CAST(o.payload AS text)
                 FROM kafka_publication k JOIN outbox o ON o.history_entry_id = k.history_entry_id
-                ORDER BY k.history_entry_id LIMIT ?1""").setParameter(1, size).getResultList();
+                ORDER BY k.history_entry_id LIMIT ?""",
+                row -> new Queued(row.getLong(1), row.getString(2), row.getString(3)), size);
         if (rows.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            ProducerRecord<String, String> record = new ProducerRecord<>(config.announcementsTopic(), (String) row[1],
-                    (String) row[2]);
-            record.headers().add("tierup-announcement-id", String.valueOf(id).getBytes(StandardCharsets.UTF_8));
+        for (Queued row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(config.announcementsTopic(), row.customerId(),
+                    row.payload());
+            record.headers().add("tierup-announcement-id", String.valueOf(row.id()).getBytes(StandardCharsets.UTF_8));
             sent.add(producer.send(record));
-            ids.add(id);
+            ids.add(row.id());
         }
         producer.flush();
         for (Future<RecordMetadata> acknowledgement : sent) {
@@ -73,9 +75,8 @@ class AnnouncementPublisher {
                 throw new IllegalStateException("interrupted while publishing", e);
             }
         }
-        entityManager.createNativeQuery(
-                "DELETE FROM kafka_publication WHERE history_entry_id = ANY(CAST(?1 AS bigint[]))")
-                .setParameter(1, new OutboxBatch(ids).sqlArray()).executeUpdate();
+        jdbc.update("DELETE FROM kafka_publication WHERE history_entry_id = ANY(CAST(? AS bigint[]))",
+                new OutboxBatch(ids).sqlArray());
         return rows.size();
     }
 }

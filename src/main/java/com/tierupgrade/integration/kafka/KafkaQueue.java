@@ -1,8 +1,8 @@
 package com.tierupgrade.integration.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.integration.outbox.AnnouncementSink;
 import com.tierupgrade.integration.outbox.OutboxBatch;
 
@@ -10,21 +10,20 @@ import com.tierupgrade.integration.outbox.OutboxBatch;
 @ApplicationScoped
 class KafkaQueue implements AnnouncementSink {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final boolean publishing;
 
-    KafkaQueue(EntityManager entityManager, KafkaConfig config) {
-        this.entityManager = entityManager;
+    KafkaQueue(Jdbc jdbc, KafkaConfig config) {
+        this.jdbc = jdbc;
         this.publishing = config.configured() && config.publishAnnouncements();
     }
 
     @Override
     public void accept(OutboxBatch batch) {
         if (publishing) {
-            entityManager.createNativeQuery("""
+            jdbc.update("""
                     INSERT INTO kafka_publication (history_entry_id)
-                    SELECT unnest(CAST(?1 AS bigint[])) ON CONFLICT DO NOTHING""")
-                    .setParameter(1, batch.sqlArray()).executeUpdate();
+                    SELECT unnest(CAST(? AS bigint[])) ON CONFLICT DO NOTHING""", batch.sqlArray());
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.tierupgrade.db.Jdbc;
 
 /**
  * Hands committed outbox rows to every {@link AnnouncementSink}, oldest first, and marks them dispatched, all in one
@@ -19,27 +20,23 @@ public class OutboxDispatcher {
     /** Any fixed number; the PostgreSQL advisory lock the dispatchers of all instances share. */
     private static final long DISPATCH_LOCK = 13_0001L;
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final Instance<AnnouncementSink> sinks;
 
-    OutboxDispatcher(EntityManager entityManager, @Any Instance<AnnouncementSink> sinks) {
-        this.entityManager = entityManager;
+    OutboxDispatcher(Jdbc jdbc, @Any Instance<AnnouncementSink> sinks) {
+        this.jdbc = jdbc;
         this.sinks = sinks;
     }
 
     /** Dispatches up to {@code size} rows; answers how many (0 when none waited or another instance dispatches). */
     @Transactional
     public int dispatch(int size) {
-        boolean ours = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, DISPATCH_LOCK).getSingleResult();
-        if (!ours) {
+        if (!Locks.tryTransactionLock(jdbc, DISPATCH_LOCK)) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Long> ids = entityManager.createNativeQuery("""
+        List<Long> ids = jdbc.list("""
                 SELECT history_entry_id FROM outbox WHERE dispatched_at IS NULL
-                ORDER BY history_entry_id LIMIT ?1 FOR UPDATE SKIP LOCKED""", Long.class)
-                .setParameter(1, size).getResultList();
+                ORDER BY history_entry_id LIMIT ? FOR UPDATE SKIP LOCKED""", row -> row.getLong(1), size);
         if (ids.isEmpty()) {
             return 0;
         }
@@ -47,9 +44,8 @@ public class OutboxDispatcher {
         for (AnnouncementSink sink : sinks) {
             sink.accept(batch);
         }
-        entityManager.createNativeQuery(
-                "UPDATE outbox SET dispatched_at = now() WHERE history_entry_id = ANY(CAST(?1 AS bigint[]))")
-                .setParameter(1, batch.sqlArray()).executeUpdate();
+        jdbc.update("UPDATE outbox SET dispatched_at = now() WHERE history_entry_id = ANY(CAST(? AS bigint[]))",
+                batch.sqlArray());
         return ids.size();
     }
 }

@@ -1,13 +1,11 @@
 package com.tierupgrade.integration.outbox;
 
-import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.history.HistoryRecorded;
 import com.tierupgrade.history.HistoryView;
 
@@ -18,35 +16,18 @@ import com.tierupgrade.history.HistoryView;
 @ApplicationScoped
 class OutboxWriter {
 
-    private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final Jdbc jdbc;
 
-    OutboxWriter(EntityManager entityManager, ObjectMapper json) {
-        this.entityManager = entityManager;
-        this.json = json;
+    OutboxWriter(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     void onRecorded(@Observes HistoryRecorded recorded) {
-        Instant now = Instant.now();
-        for (HistoryView entry : recorded.entries()) {
-            OutboxMessage message = new OutboxMessage();
-            message.historyEntryId = entry.id();
-            message.customerId = entry.customerId();
-            message.dimension = entry.dimension();
-            message.kind = entry.kind().name();
-            message.fromValue = entry.from();
-            message.toValue = entry.to();
-            message.payload = toJson(Announcement.of(entry, null));
-            message.createdAt = now;
-            entityManager.persist(message);
-        }
-    }
-
-    private String toJson(Announcement announcement) {
-        try {
-            return json.writeValueAsString(announcement);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an announcement could not be written as JSON", e);
-        }
+        List<Object[]> rows = recorded.entries().stream().map(entry -> new Object[] { entry.id(),
+                entry.customerId(), entry.dimension(), entry.kind().name(), entry.from(), entry.to(),
+                jdbc.json(Announcement.of(entry, null)) }).toList();
+        jdbc.batch("""
+                INSERT INTO outbox (history_entry_id, customer_id, dimension, kind, from_value, to_value, payload)
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
     }
 }

@@ -1,6 +1,8 @@
 package com.tierupgrade.integration.webhook;
 
-public class DeliveryNotFound extends RuntimeException {
+import com.tierupgrade.web.NotFound;
+
+public class DeliveryNotFound extends NotFound {
 
     public DeliveryNotFound(long subscriptionId, long deliveryId) {
         super("No delivery " + deliveryId + " of webhook subscription " + subscriptionId);

@@ -1,6 +1,8 @@
 package com.tierupgrade.integration.webhook;
 
-public class SubscriptionNotFound extends RuntimeException {
+import com.tierupgrade.web.NotFound;
+
+public class SubscriptionNotFound extends NotFound {
 
     public SubscriptionNotFound(long id) {
         super("No webhook subscription " + id);

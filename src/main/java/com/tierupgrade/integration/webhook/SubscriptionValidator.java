@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.tierupgrade.history.Kind;
-import com.tierupgrade.rules.Ladder;
-import com.tierupgrade.rules.Ladders;
+import com.tierupgrade.rules.engine.Ladder;
+import com.tierupgrade.rules.engine.Ladders;
 import com.tierupgrade.web.FieldProblem;
 
 /** Checks a subscription request against the dimensions and values of the active rules before anything is stored. */

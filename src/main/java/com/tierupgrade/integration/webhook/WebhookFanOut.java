@@ -1,8 +1,8 @@
 package com.tierupgrade.integration.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
+import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.integration.outbox.AnnouncementSink;
 import com.tierupgrade.integration.outbox.OutboxBatch;
 
@@ -10,15 +10,15 @@ import com.tierupgrade.integration.outbox.OutboxBatch;
 @ApplicationScoped
 class WebhookFanOut implements AnnouncementSink {
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
 
-    WebhookFanOut(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    WebhookFanOut(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
     public void accept(OutboxBatch batch) {
-        entityManager.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO webhook_delivery (subscription_id, history_entry_id, customer_id)
                 SELECT s.id, o.history_entry_id, o.customer_id
                 FROM outbox o
@@ -27,9 +27,8 @@ class WebhookFanOut implements AnnouncementSink {
                  AND (jsonb_array_length(s.kinds) = 0 OR jsonb_exists(s.kinds, o.kind))
                  AND (jsonb_array_length(s."values") = 0 OR jsonb_exists(s."values", o.to_value)
                       OR jsonb_exists(s."values", o.from_value))
-                WHERE o.history_entry_id = ANY(CAST(?1 AS bigint[]))
+                WHERE o.history_entry_id = ANY(CAST(? AS bigint[]))
                 ORDER BY o.history_entry_id, s.id
-                ON CONFLICT (subscription_id, history_entry_id) DO NOTHING""")
-                .setParameter(1, batch.sqlArray()).executeUpdate();
+                ON CONFLICT (subscription_id, history_entry_id) DO NOTHING""", batch.sqlArray());
     }
 }

@@ -13,10 +13,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** A receiver of announcements: its URL, the secret deliveries are signed with, and which entries it wants. */
 @Entity
 @Table(name = "webhook_subscription")
-class WebhookSubscription {
+class WebhookSubscription extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

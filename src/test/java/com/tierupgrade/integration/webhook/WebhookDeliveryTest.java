@@ -178,8 +178,9 @@ class WebhookDeliveryTest {
                 .body("find { it.id == " + subscription + " }.status.lastError", equalTo("HTTP 503: receiver unavailable"));
 
         receiver.accept();
-        given().post("/webhooks/{id}/replay", subscription).then().statusCode(200).body("replayed", equalTo(
-                given().get("/webhooks/{id}", subscription).then().extract().path("status.dead")));
+        int dead = given().get("/webhooks/{id}", subscription).then().extract().path("status.dead");
+        assertTrue(dead >= 1);
+        given().post("/webhooks/{id}/replay", subscription).then().statusCode(200).body("replayed", equalTo(dead));
         Eventually.await(LIMIT, () -> acceptedIds(customer).equals(List.of(entry)), () -> acceptedIds(customer).toString());
         Eventually.await(LIMIT, () -> given().get("/webhooks/{id}", subscription).then().extract()
                 .<Integer>path("status.dead") == 0, () -> given().get("/webhooks/{id}", subscription).asString());
@@ -187,7 +188,7 @@ class WebhookDeliveryTest {
 
     @Test
     void shouldNotSlowPostsWhileTheReceiverHangs() {
-        receiver.hang(5_000);
+        receiver.hang(10_000);
         long subscription = subscribe(Map.of());
         String customer = newCustomerId();
         long slowest = 0;
@@ -198,8 +199,8 @@ class WebhookDeliveryTest {
             slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
             posts++;
         }
-        // Deliveries are being tried meanwhile (and time out after 2 s); the posts never wait for them.
-        assertTrue(slowest < 1_000, "slowest of " + posts + " posts: " + slowest + " ms");
+        // Deliveries are being tried meanwhile and time out after 2 s: a post that waited for one would take longer.
+        assertTrue(slowest < 2_000, "slowest of " + posts + " posts: " + slowest + " ms");
         Eventually.await(LIMIT, () -> "no answer within 2000 ms".equals(given().get("/webhooks/{id}", subscription)
                 .then().extract().path("status.lastError")), () -> given().get("/webhooks/{id}", subscription).asString());
         receiver.accept();
