@@ -97,6 +97,6 @@ export function header(current) {
   document.body.prepend(el('header', { class: 'top' },
     el('h1', {}, '客户分层控制台'),
     el('nav', {}, link('index.html', '概览', 'dashboard'), link('customer.html', '客户', 'customer'),
-      link('rulesets.html', '规则集', 'rulesets')),
+      link('rulesets.html', '规则集', 'rulesets'), link('webhooks.html', '订阅', 'webhooks')),
     search));
 }

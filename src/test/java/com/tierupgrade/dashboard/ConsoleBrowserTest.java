@@ -211,6 +211,25 @@ class ConsoleBrowserTest {
         assertNoConsoleErrors(message -> false);
     }
 
+    @Test
+    void shouldListTheWebhookSubscriptionsWithTheirStatus() {
+        long id = given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/console-test", "description", "分销系统",
+                        "dimensions", List.of("tier"), "values", List.of("DISTRIBUTOR")))
+                .post("/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
+        try {
+            open("webhooks.html");
+
+            String row = browser.findElement(By.cssSelector("#webhooks-table tr[data-id='" + id + "']")).getText();
+            assertTrue(row.contains("http://127.0.0.1:9/console-test") && row.contains("分销系统")
+                    && row.contains("DISTRIBUTOR"), row);
+            screenshot("webhooks");
+            assertNoConsoleErrors(message -> false);
+        } finally {
+            given().delete("/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
     /** Loads a console page and waits until its script says it has rendered (or failed). */
     private void open(String page) {
         browser.manage().logs().get(LogType.BROWSER); // forget the previous page's messages

@@ -35,6 +35,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile Mode mode = Mode.ACCEPT;
     private volatile long hangMillis;
+    private volatile long delayMillis;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -70,6 +71,11 @@ public final class WebhookReceiver implements AutoCloseable {
         failNext.set(count);
     }
 
+    /** Accepts, but only after {@code millis}: deliveries stay in flight for a while. */
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
     public void hang(long millis) {
         hangMillis = millis;
         mode = Mode.HANG;
@@ -98,9 +104,10 @@ public final class WebhookReceiver implements AutoCloseable {
         Map<String, String> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         Mode now = mode;
-        if (now == Mode.HANG) {
+        long wait = now == Mode.HANG ? hangMillis : delayMillis;
+        if (wait > 0) {
             try {
-                Thread.sleep(hangMillis);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
