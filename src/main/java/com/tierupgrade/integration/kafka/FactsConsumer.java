@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.customer.CustomerService;
 import com.tierupgrade.customer.EvaluationTimeBehind;
+import com.tierupgrade.facts.FactLimits;
 
 /**
  * One consumer thread of the facts topic. Each message is stored and evaluated exactly as a POST is, in its own
@@ -41,17 +42,19 @@ final class FactsConsumer implements Runnable {
     private final CustomerService customers;
     private final ObjectMapper json;
     private final FactsMetrics metrics;
+    private final FactLimits limits;
     private final AtomicLong lag = new AtomicLong();
     private volatile boolean running = true;
 
     FactsConsumer(KafkaConfig config, KafkaConsumer<String, String> consumer, KafkaProducer<String, String> deadLetters,
-            CustomerService customers, ObjectMapper json, FactsMetrics metrics) {
+            CustomerService customers, ObjectMapper json, FactsMetrics metrics, FactLimits limits) {
         this.config = config;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.customers = customers;
         this.json = json;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     /** Messages in the assigned partitions not consumed yet, as of the last poll. */
@@ -112,7 +115,7 @@ final class FactsConsumer implements Runnable {
     private boolean handle(ConsumerRecord<String, String> record) {
         long start = System.nanoTime();
         try {
-            customers.receiveFacts(record.key(), FactsMessage.read(json, record.key(), record.value(), Instant.now()));
+            customers.receiveFacts(record.key(), FactsMessage.read(json, record.key(), record.value(), Instant.now(), limits));
             metrics.stored(System.nanoTime() - start);
             return true;
         } catch (FactsMessage.Unacceptable e) {

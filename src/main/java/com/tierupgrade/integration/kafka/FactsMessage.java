@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tierupgrade.facts.CustomerIds;
+import com.tierupgrade.facts.FactLimits;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.InvalidFacts;
@@ -24,9 +26,14 @@ final class FactsMessage {
     private FactsMessage() {
     }
 
-    static ValidFacts read(ObjectMapper json, String customerId, String value, Instant now) throws Unacceptable {
+    static ValidFacts read(ObjectMapper json, String customerId, String value, Instant now, FactLimits limits)
+            throws Unacceptable {
         if (customerId == null) {
             throw new Unacceptable("The message has no key: the key must be the customer id");
+        }
+        var badId = CustomerIds.problem(customerId);
+        if (badId.isPresent()) {
+            throw new Unacceptable("The key is not a valid customer id: " + badId.get());
         }
         if (value == null) {
             throw new Unacceptable("The message has no value: it must be the facts as JSON");
@@ -43,8 +50,7 @@ final class FactsMessage {
             throw new Unacceptable("The value must be a JSON object");
         }
         try {
-            FactsValidator.requireValidCustomerId(customerId);
-            return FactsValidator.validate(request, now);
+            return FactsValidator.validate(request, now, limits);
         } catch (InvalidFacts e) {
             throw new Unacceptable("The facts are not valid: " + e.problems().stream()
                     .map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining("; ")));

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.customer.CustomerService;
+import com.tierupgrade.facts.FactLimits;
+import com.tierupgrade.facts.LimitsConfig;
 import com.tierupgrade.integration.Loop;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,18 +32,20 @@ class KafkaLoops {
     private final CustomerService customers;
     private final ObjectMapper json;
     private final FactsMetrics metrics;
+    private final FactLimits limits;
     private final List<FactsConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, String> producer;
     private Loop publishing;
 
     KafkaLoops(KafkaConfig config, AnnouncementPublisher publisher, CustomerService customers, ObjectMapper json,
-            FactsMetrics metrics) {
+            FactsMetrics metrics, LimitsConfig limits) {
         this.config = config;
         this.publisher = publisher;
         this.customers = customers;
         this.json = json;
         this.metrics = metrics;
+        this.limits = FactLimits.of(limits);
     }
 
     void start(@Observes StartupEvent started) {
@@ -55,7 +59,7 @@ class KafkaLoops {
         if (config.consumeFacts()) {
             for (int i = 0; i < config.consumers(); i++) {
                 FactsConsumer consumer = new FactsConsumer(config,
-                        KafkaClients.consumer(config, "tier-upgrade-facts-" + i), producer, customers, json, metrics);
+                        KafkaClients.consumer(config, "tier-upgrade-facts-" + i), producer, customers, json, metrics, limits);
                 metrics.watch(consumer);
                 consumers.add(consumer);
                 Thread thread = new Thread(consumer, "kafka-facts-" + i);
