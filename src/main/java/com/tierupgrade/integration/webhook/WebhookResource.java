@@ -35,13 +35,13 @@ public class WebhookResource {
     /** Registers a subscription; the answer is the only one that shows its secret. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(SubscriptionRequest request) {
+    public Response createSubscription(SubscriptionRequest request) {
         SubscriptionView created = subscriptions.create(request);
         return Response.created(URI.create("/webhooks/" + created.id())).entity(created).build();
     }
 
     @GET
-    public List<SubscriptionView> list() {
+    public List<SubscriptionView> listSubscriptions() {
         return subscriptions.list();
     }
 
@@ -54,7 +54,7 @@ public class WebhookResource {
     /** Stops deliveries to the subscription. */
     @DELETE
     @Path("/{id}")
-    public Response delete(@RestPath long id) {
+    public Response deleteSubscription(@RestPath long id) {
         subscriptions.delete(id);
         return Response.noContent().build();
     }
@@ -81,7 +81,7 @@ public class WebhookResource {
     /** Sends one delivery again, whatever its status. */
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
-    public Response replay(@RestPath long id, @RestPath long deliveryId) {
+    public Response replayDelivery(@RestPath long id, @RestPath long deliveryId) {
         subscriptions.replay(id, deliveryId);
         return Response.accepted().build();
     }
