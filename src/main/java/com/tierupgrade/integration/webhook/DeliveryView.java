@@ -2,6 +2,8 @@ package com.tierupgrade.integration.webhook;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One announcement to one subscription.
  *
@@ -11,5 +13,6 @@ import java.time.Instant;
  * @param lastError the error of the latest failed try, null when none failed
  */
 public record DeliveryView(long id, long announcementId, String customerId, String status, int attempts,
-        Instant nextAttemptAt, Instant lastAttemptAt, String lastError, Instant deliveredAt, Instant createdAt) {
+        Instant nextAttemptAt, @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) String lastError,
+        @Schema(nullable = true) Instant deliveredAt, Instant createdAt) {
 }

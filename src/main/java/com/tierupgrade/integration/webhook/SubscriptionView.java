@@ -3,13 +3,15 @@ package com.tierupgrade.integration.webhook;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A subscription as operators read it (never with its secret), with how its deliveries stand.
  *
  * @param secret only in the answer to the registration, null everywhere else
  */
-public record SubscriptionView(long id, String url, String description, List<String> dimensions, List<String> kinds,
-        List<String> values, Instant createdAt, String secret, Status status) {
+public record SubscriptionView(long id, String url, @Schema(nullable = true) String description, List<String> dimensions, List<String> kinds,
+        List<String> values, Instant createdAt, @Schema(nullable = true) String secret, Status status) {
 
     /**
      * @param pending deliveries waiting for their first try or their next retry (or being sent)
@@ -18,7 +20,7 @@ public record SubscriptionView(long id, String url, String description, List<Str
      * @param lastErrorAt when that try was made
      * @param lastDeliveredAt when the latest delivery succeeded, null before the first
      */
-    public record Status(long pending, long delivered, long dead, String lastError, Instant lastErrorAt,
-            Instant lastDeliveredAt) {
+    public record Status(long pending, long delivered, long dead, @Schema(nullable = true) String lastError,
+            @Schema(nullable = true) Instant lastErrorAt, @Schema(nullable = true) Instant lastDeliveredAt) {
     }
 }

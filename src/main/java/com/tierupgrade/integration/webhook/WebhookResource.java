@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.web.FieldProblem;
@@ -35,6 +36,7 @@ public class WebhookResource {
     /** Registers a subscription; the answer is the only one that shows its secret. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponseSchema(value = SubscriptionView.class, responseCode = "201")
     public Response createSubscription(SubscriptionRequest request) {
         SubscriptionView created = subscriptions.create(request);
         return Response.created(URI.create("/webhooks/" + created.id())).entity(created).build();
