@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.tierupgrade.testing.Csv;
 import com.tierupgrade.testing.FactsBody;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,46 +67,11 @@ class CsvInjectionTest {
         String csv = given().accept("text/csv").queryParam("customer", minus).queryParam("customer", at)
                 .get("/history").then().statusCode(200).extract().asString();
 
-        List<List<String>> rows = rows(csv.substring(1)).subList(1, rows(csv.substring(1)).size());
+        List<List<String>> rows = Csv.parse(csv.substring(1)).subList(1, Csv.parse(csv.substring(1)).size());
         assertTrue(!rows.isEmpty(), csv);
         for (List<String> row : rows) {
             String customerCell = row.get(1);
             assertTrue(customerCell.equals("'" + minus) || customerCell.equals("'" + at), row.toString());
         }
-    }
-
-    /** RFC 4180 rows (CRLF between rows, quoted fields may hold line breaks). */
-    private static List<List<String>> rows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        return rows;
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.tierupgrade.testing.Csv;
 import com.tierupgrade.testing.FactsBody;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -227,7 +228,7 @@ class HistoryQueryTest {
         byte[] bytes = csv.asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "BOM");
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        List<List<String>> rows = parse(text);
+        List<List<String>> rows = Csv.parse(text);
         assertEquals(HistoryCsv.header(), rows.get(0));
         List<Map<String, String>> records = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
@@ -259,39 +260,4 @@ class HistoryQueryTest {
                 .body("entries", not(empty()));
     }
 
-    /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
-        }
-        assertTrue(row.isEmpty() && field.isEmpty(), "the last record ends with CRLF");
-        return rows;
-    }
 }
