@@ -58,6 +58,15 @@ public class Event {
         return value instanceof Number number ? number.intValue() : 0;
     }
 
+    /**
+     * REFERRAL_PURCHASE: 1 when the buyer was referred by this customer, 2 when by someone this customer referred
+     * (二级分销); 1 when absent.
+     */
+    public int getLevel() {
+        Object value = fields.get("level");
+        return value instanceof Number number ? number.intValue() : 1;
+    }
+
     /** PURCHASE: bought with a coupon. */
     public boolean isCouponUsed() {
         return flag("couponUsed");
