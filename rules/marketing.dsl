@@ -46,7 +46,7 @@
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}用券购买占比至少\s*{比例:[\w.]+}\s*(?!.)=accumulate( Event( type == "PURCHASE", within(期间_ {期间} _) ); $allPurchases : count(); $allPurchases > 0 ) accumulate( Event( type == "PURCHASE", within(期间_ {期间} _), couponUsed ); $couponPurchases : count(); $couponPurchases >= 数值_ {比例} _ * $allPurchases )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}分享次数至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "SHARE", within(期间_ {期间} _) ); $shares : count(); $shares >= 数值_ {次数} _ )
 # 只算一级转介绍:客户自己分享带来的购买
-[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}带来转介绍购买至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", level == 1, within(期间_ {期间} _) ); $referralPurchases : count(); $referralPurchases >= 数值_ {次数} _ )
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}带来转介绍购买至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", has("viaCustomerId") == false, within(期间_ {期间} _) ); $referralPurchases : count(); $referralPurchases >= 数值_ {次数} _ )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}给出过\s*{星级:[\w.]+}\s*星及以上的好评\s*(?!.)=exists Event( type == "REVIEW", rating >= 数值_ {星级} _, within(期间_ {期间} _) )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}给出过\s*{星级:[\w.]+}\s*星及以下的差评且之后没有退款\s*(?!.)=exists ( Event( type == "REVIEW", rating <= 数值_ {星级} _, within(期间_ {期间} _), $reviewedAt : at ) and not Event( type == "REFUND", at > $reviewedAt ) )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}提出过建议\s*(?!.)=exists Event( type == "SUGGESTION", within(期间_ {期间} _) )
@@ -58,8 +58,8 @@
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}有购买但少于\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "PURCHASE", within(期间_ {期间} _) ); $purchases : count(); $purchases >= 1, $purchases < 数值_ {次数} _ )
 # 所有时间的购买,不限窗口
 [when]^\s*客户累计购买次数至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "PURCHASE" ); $purchasesEver : count(); $purchasesEver >= 数值_ {次数} _ )
-# 分销成交 = 一级和二级(level: 2)转介绍购买(种子 004:二级分销,人拉人再拉人)
-[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}分销成交至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", within(期间_ {期间} _) ); $distributionSales : count(); $distributionSales >= 数值_ {次数} _ ) accumulate( Event( type == "REFERRAL_PURCHASE", level == 2, within(期间_ {期间} _) ); $secondLevelSales : count() )
+# 分销成交 = 一级和二级(带 viaCustomerId)转介绍购买(种子 004:二级分销,人拉人再拉人)
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}分销成交至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", within(期间_ {期间} _) ); $distributionSales : count(); $distributionSales >= 数值_ {次数} _ ) accumulate( Event( type == "REFERRAL_PURCHASE", has("viaCustomerId"), within(期间_ {期间} _) ); $secondLevelSales : count() )
 # 人群分位:指标达到 cutoffs.yaml 里某个门槛(按全体客户定期计算;指标为 0 不算)
 [when]^\s*{指标:距最近一次购买天数|距第一次购买天数|RFM窗口内购买次数|RFM窗口内消费金额|当前周期内购买次数|当前周期内消费金额|象限窗口内访问次数|象限窗口内贡献金额|促销敏感指数}\s*达到人群门槛\s*{门槛代码:[a-zA-Z]\w*}\s*(?!.)=CutOff( name == "{门槛代码}", $cutOffLabel : label, $cutOffValue : value ) Measure( name == 指标名_ {指标} _, $cutOffMeasure : value, value > 0, value >= $cutOffValue )
 # 指标(measures.drl 算出的数值)与门槛比较:至少(≥)、不超过(≤)、高于(>)、低于(<)

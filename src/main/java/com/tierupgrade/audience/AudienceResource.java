@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.web.CsvField;
 import com.tierupgrade.web.FieldProblem;
 
@@ -34,10 +35,12 @@ public class AudienceResource {
 
     private final AudienceSearch search;
     private final SavedAudiences saved;
+    private final ActiveRuleSet rules;
 
-    AudienceResource(AudienceSearch search, SavedAudiences saved) {
+    AudienceResource(AudienceSearch search, SavedAudiences saved, ActiveRuleSet rules) {
         this.search = search;
         this.saved = saved;
+        this.rules = rules;
     }
 
     /** How many customers match the criteria now (or at {@code asOf}), and the first page of their ids. */
@@ -45,14 +48,14 @@ public class AudienceResource {
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     public Preview preview(JsonNode body) {
-        return search.preview(CriteriaParser.preview(body, Instant.now()));
+        return search.preview(CriteriaParser.preview(body, Instant.now(), rules.current().events()));
     }
 
     /** Saves an audience for later exports. Saved audiences never change: save a new one for a change. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(JsonNode body) {
-        AudienceView audience = saved.save(CriteriaParser.save(body, Instant.now()));
+        AudienceView audience = saved.save(CriteriaParser.save(body, Instant.now(), rules.current().events()));
         return Response.created(URI.create("/audiences/" + audience.id())).entity(audience).build();
     }
 
@@ -76,7 +79,7 @@ public class AudienceResource {
     public Preview customers(@RestPath long id, @QueryParam("asOf") String asOf, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         requirePageSize(limit);
-        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(find(id).criteria()),
+        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(find(id).criteria(), rules.current().events()),
                 CriteriaParser.asOfParameter(asOf, Instant.now()));
         return search.preview(new Preview.Request(query, limit, after));
     }
@@ -87,7 +90,7 @@ public class AudienceResource {
     @Produces(CSV)
     public Response customersCsv(@RestPath long id, @QueryParam("asOf") String asOf) {
         AudienceView audience = find(id);
-        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(audience.criteria()),
+        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(audience.criteria(), rules.current().events()),
                 CriteriaParser.asOfParameter(asOf, Instant.now()));
         StreamingOutput csv = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);

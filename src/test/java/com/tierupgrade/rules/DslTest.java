@@ -67,7 +67,7 @@ class DslTest {
 
     private Decision evaluate(RuleSet ruleSet, FactsBody body) {
         FactsRequest request = new ObjectMapper().convertValue(body.json(), FactsRequest.class);
-        ValidFacts facts = FactsValidator.validate(request, Instant.now());
+        ValidFacts facts = FactsValidator.validate(request, Instant.now(), ruleSet.events());
         return engine.evaluate(ruleSet, "c1", new CustomerFacts(facts.attributes(), facts.events()), facts.asOf());
     }
 

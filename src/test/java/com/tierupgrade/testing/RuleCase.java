@@ -115,7 +115,7 @@ public record RuleCase(String name, Supplier<FactsBody> body, String stage, Stri
                         "RELIANT", "DISTRIBUTOR"),
                 of("second-level distribution sales keep a distributor whose own purchases are old",
                         () -> facts().with("addedWeCom", true).with("distributorOptIn", true).purchases("p", 2, 300, 120)
-                                .event("r1", "REFERRAL_PURCHASE", 5, Map.of("level", 2, "viaCustomerId", "a")),
+                                .event("r1", "REFERRAL_PURCHASE", 5, Map.of("viaCustomerId", "a")),
                         "TRUSTING", "DISTRIBUTOR"),
                 of("no distribution sale in the window: a distributor with old purchases falls back",
                         () -> facts().with("addedWeCom", true).with("distributorOptIn", true).purchases("p", 2, 300, 120),
