@@ -45,6 +45,10 @@
 # {比例} 写成小数(0.8 = 80%);{期间} 内没有购买时不成立
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}用券购买占比至少\s*{比例:[\w.]+}\s*(?!.)=accumulate( Event( type == "PURCHASE", within(期间_ {期间} _) ); $allPurchases : count(); $allPurchases > 0 ) accumulate( Event( type == "PURCHASE", within(期间_ {期间} _), couponUsed ); $couponPurchases : count(); $couponPurchases >= 数值_ {比例} _ * $allPurchases )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}分享次数至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "SHARE", within(期间_ {期间} _) ); $shares : count(); $shares >= 数值_ {次数} _ )
+# 因优惠券或礼品分享(SHARE 的 incentivized 为是;种子 000:由于有优惠、有礼物的驱动,他们非常愿意分享)
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}因优惠或礼品分享至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "SHARE", incentivized, within(期间_ {期间} _) ); $shares : count(); $shares >= 数值_ {次数} _ )
+# 违反群规(VIOLATION;种子 004:2次违规者直接清理出群)
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}违反群规至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "VIOLATION", within(期间_ {期间} _) ); $violations : count(); $violations >= 数值_ {次数} _ )
 # 只算一级转介绍:客户自己分享带来的购买
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}带来转介绍购买至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", has("viaCustomerId") == false, within(期间_ {期间} _) ); $referralPurchases : count(); $referralPurchases >= 数值_ {次数} _ )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}给出过\s*{星级:[\w.]+}\s*星及以上的好评\s*(?!.)=exists Event( type == "REVIEW", rating >= 数值_ {星级} _, within(期间_ {期间} _) )
@@ -189,6 +193,7 @@
 [then]\{分享次数\}(?!(?!.*_原因_))=" + $shares + "
 [then]\{转介绍购买次数\}(?!(?!.*_原因_))=" + $referralPurchases + "
 [then]\{互动次数\}(?!(?!.*_原因_))=" + $interactions + "
+[then]\{违规次数\}(?!(?!.*_原因_))=" + $violations + "
 [then]\{累计购买次数\}(?!(?!.*_原因_))=" + $purchasesEver + "
 [then]\{分销成交次数\}(?!(?!.*_原因_))=" + $distributionSales + "
 [then]\{二级分销成交次数\}(?!(?!.*_原因_))=" + $secondLevelSales + "
