@@ -294,4 +294,78 @@ class RuleSetLifecycleTest {
                 .body("find { it.cause == 'TIME' }.to", equalTo("TRUSTING"));
         given().get("/reevaluations").then().statusCode(200).body("cause", hasItem("TIME"));
     }
+
+    /** The shipped events.yaml without ADD_TO_CART: the state before a marketer declares it. */
+    private static String eventsWithoutAddToCart() {
+        String events = ShippedRules.files().get("events.yaml");
+        String withoutCart = events.replaceAll("(?ms)^ADD_TO_CART:.*?(?=^\\S)", "");
+        assertTrue(!withoutCart.contains("ADD_TO_CART") && withoutCart.contains("COUPON_CLAIM"), withoutCart);
+        return withoutCart;
+    }
+
+    @Test
+    void shouldAcceptANewEventTypeAddedByARulesChangeOnly() {
+        String before = current().getString("version");
+        save(Map.of("events.yaml", eventsWithoutAddToCart()));
+        String withoutCart = await("the rules without ADD_TO_CART",
+                state -> !state.getString("version").equals(before)).getString("version");
+        FactsBody cart = facts().with("inGroup", true).event("cart-1", "ADD_TO_CART", 2, Map.of("productId", "p-7"))
+                .event("cart-2", "ADD_TO_CART", 1, Map.of("productId", "p-8", "amount", 199));
+        String customer = newCustomerId();
+        postFacts(customer, cart).statusCode(400).body("problems[0].field", equalTo("events[0].type"))
+                .body("problems[0].message", containsString("unknown event type 'ADD_TO_CART'"));
+
+        // A rule that uses the type before events.yaml declares it is refused, and the rules in use stay.
+        Instant saved = Instant.now();
+        save(Map.of("ladders.yaml", ShippedRules.files().get("ladders.yaml") + CART_LADDER, "cart.drl", CART_RULE));
+        JsonPath refused = await("the rule on an undeclared type to be refused", s -> s.getString("lastRejected.at")
+                != null && Instant.parse(s.getString("lastRejected.at")).isAfter(saved));
+        assertEquals(withoutCart, refused.getString("version"));
+        assertEquals("cart.drl", refused.getString("lastRejected.problems[0].file"));
+        assertTrue(refused.getString("lastRejected.problems[0].message").contains("'ADD_TO_CART' is not an event type"),
+                refused.prettify());
+
+        // Declaring it, with a scenario for the new rule: accepted through the same gate, no Java involved.
+        save(Map.of("events.yaml", ShippedRules.files().get("events.yaml"), "scenarios/cart.yaml", CART_SCENARIO));
+        String withCart = await("the rules with ADD_TO_CART",
+                state -> !state.getString("version").equals(withoutCart)).getString("version");
+        postFacts(customer, cart).statusCode(200).body("rulesetVersion", equalTo(withCart))
+                .body("dimensions.intent.code", equalTo("CART_INTENT"))
+                .body("dimensions.intent.reasons[0]", equalTo("近7天加购 2 次"))
+                .body("history.find { it.dimension == 'intent' }.kind", equalTo("INITIAL"));
+        given().contentType(ContentType.JSON).body(Map.of("asOf", FactsBody.AS_OF.toString(), "criteria", List.of(
+                Map.of("event", "ADD_TO_CART", "atLeast", 2, "withinDays", 7),
+                Map.of("dimension", "intent", "equals", "CART_INTENT"))))
+                .post("/audiences/preview").then().statusCode(200).body("customerIds", hasItem(customer));
+    }
+
+    private static final String CART_LADDER = """
+            intent:
+              name: 购买意向
+              values:
+                - {code: CART_INTENT, name: 加购未买}
+            """;
+
+    private static final String CART_RULE = """
+            package rules;
+            import com.tierupgrade.rules.fact.*;
+
+            rule "加购未买:近7天加购至少2次"
+            when
+                accumulate( Event( type == "ADD_TO_CART", within(7) ); $carts : count(); $carts >= 2 )
+            then
+                insert(new Reached("intent", "CART_INTENT", "近7天加购 " + $carts + " 次"));
+            end
+            """;
+
+    private static final String CART_SCENARIO = """
+            - name: 近7天加购两次是加购未买
+              asOf: 2026-03-01T12:00:00Z
+              attributes: {inGroup: true}
+              events:
+                - {type: ADD_TO_CART, daysAgo: 1, productId: p-1}
+                - {type: ADD_TO_CART, daysAgo: 3, productId: p-2}
+              expect:
+                intent: CART_INTENT
+            """;
 }
