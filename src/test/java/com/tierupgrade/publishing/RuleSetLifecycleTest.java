@@ -368,4 +368,54 @@ class RuleSetLifecycleTest {
               expect:
                 intent: CART_INTENT
             """;
+
+    /** Issue 11 points 3 and 5 over HTTP: roles held together, gained and lost in history, selected, announced. */
+    @Test
+    void shouldRecordEachRoleGainedAndLostAndAnnounceItsAction() throws java.sql.SQLException {
+        String before = current().getString("version");
+        save(Map.of("ladders.yaml", ShippedRules.files().get("ladders.yaml")
+                + com.tierupgrade.rules.MultiValuedDimensionTest.ROLES_LADDER,
+                "roles.drl", com.tierupgrade.rules.MultiValuedDimensionTest.ROLES_RULES));
+        await("the rules with roles", state -> !state.getString("version").equals(before));
+        String customer = newCustomerId();
+
+        postFacts(customer, facts().with("inGroup", true).event("s1", "SHARE", 3, Map.of())
+                .event("o1", "PURCHASE", 2, Map.of("amount", 1500, "couponUsed", false))).statusCode(200)
+                .body("roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BIG_SPENDER"))
+                .body("roles.roles[1].action", equalTo("专属客服跟进"))
+                .body("roles.roles[1].reasons[0]", equalTo("单笔消费至少 1000 元"))
+                .body("dimensions.roles", org.hamcrest.Matchers.nullValue())
+                .body("history.findAll { it.dimension == 'roles' }.kind", org.hamcrest.Matchers.contains("GAINED", "GAINED"))
+                .body("history.findAll { it.dimension == 'roles' }.to", org.hamcrest.Matchers.contains("SHARER", "BIG_SPENDER"));
+
+        // The big purchase corrected to a small one with a coupon: BIG_SPENDER lost, BARGAIN_HUNTER gained, SHARER kept.
+        postFacts(customer, facts().event("o1", "PURCHASE", 2, Map.of("amount", 15, "couponUsed", true)))
+                .statusCode(200)
+                .body("roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"))
+                .body("history.findAll { it.dimension == 'roles' }.kind", org.hamcrest.Matchers.contains("LOST", "GAINED", "WARNING"))
+                .body("history.find { it.kind == 'LOST' }.from", equalTo("BIG_SPENDER"))
+                .body("history.find { it.kind == 'LOST' }.reasons[0]", equalTo("不再满足「大额消费者」的条件"));
+        com.tierupgrade.testing.Api.customer(customer).statusCode(200)
+                .body("decision.roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"));
+
+        given().contentType(ContentType.JSON).body(Map.of("criteria", List.of(
+                Map.of("dimension", "roles", "equals", "BARGAIN_HUNTER"),
+                Map.of("dimension", "roles", "notIn", List.of("BIG_SPENDER")))))
+                .post("/audiences/preview").then().statusCode(200).body("customerIds", hasItem(customer));
+
+        Map<String, String> actions = new HashMap<>();
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT kind || ':' || coalesce(to_value, from_value, ''), payload ->> 'action' FROM outbox "
+                        + "WHERE customer_id = ? AND dimension = 'roles'")) {
+            query.setString(1, customer);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.put(rows.getString(1), String.valueOf(rows.getString(2)));
+                }
+            }
+        }
+        assertEquals(Map.of("GAINED:SHARER", "邀请参加裂变活动", "GAINED:BIG_SPENDER", "专属客服跟进",
+                "GAINED:BARGAIN_HUNTER", "null", "LOST:BIG_SPENDER", "null", "WARNING:", "一对一回访"),
+                actions);
+    }
 }

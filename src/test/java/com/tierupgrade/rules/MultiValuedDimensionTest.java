@@ -21,11 +21,11 @@ import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.testing.ShippedRules;
 
 /** A dimension declared multiValued gives every value whose rule holds, each with its reasons and its action. */
-class MultiValuedDimensionTest {
+public class MultiValuedDimensionTest {
 
     private static final Instant AS_OF = Instant.parse("2026-11-20T00:00:00Z");
 
-    static final String ROLES_LADDER = """
+    public static final String ROLES_LADDER = """
             roles:
               name: 角色
               multiValued: true
@@ -37,7 +37,7 @@ class MultiValuedDimensionTest {
                 ROLE_DRIFT: {action: 一对一回访}
             """;
 
-    static final String ROLES_RULES = """
+    public static final String ROLES_RULES = """
             package rules;
             import com.tierupgrade.rules.fact.*;
 
