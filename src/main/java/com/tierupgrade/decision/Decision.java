@@ -79,6 +79,15 @@ public record Decision(String stage, List<String> stageReasons, String tier, Lis
         return roles.getOrDefault(dimension, List.of()).stream().map(DimensionValue::code).toList();
     }
 
+    /**
+     * One text per state of a dimension: the code of a single-valued one, the held roles of a multi-valued one joined
+     * with "+" (SHARER+BIG_SPENDER); null when none. For comparing and counting states, as a simulation does.
+     */
+    public String stateOf(String dimension) {
+        List<String> held = rolesOf(dimension);
+        return held.isEmpty() ? valueOf(dimension) : String.join("+", held);
+    }
+
     public List<String> reasonsFor(String dimension) {
         DimensionValue value = dimensions.get(dimension);
         return value == null ? List.of() : value.reasons();
