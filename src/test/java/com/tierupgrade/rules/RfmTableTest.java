@@ -32,7 +32,7 @@ class RfmTableTest {
 
     private static Decision evaluate(RuleSet ruleSet, FactsBody body) {
         FactsRequest request = new ObjectMapper().convertValue(body.json(), FactsRequest.class);
-        ValidFacts facts = FactsValidator.validate(request, Instant.now());
+        ValidFacts facts = FactsValidator.validate(request, Instant.now(), ruleSet.events());
         return new RuleEngine().evaluate(ruleSet, "c1", new CustomerFacts(facts.attributes(), facts.events()),
                 facts.asOf());
     }
