@@ -37,9 +37,22 @@ public class Customer extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes = new HashMap<>();
 
-    /** The code of each dimension that has a value, such as {"stage": "RELIANT", "rfm": "IMPORTANT_VALUE"}. */
+    /**
+     * The code of each dimension that has a value, such as {"stage": "RELIANT", "rfm": "IMPORTANT_VALUE"}, and the
+     * codes held in each multi-valued dimension as an array ({"tierRoles": ["SPREADER", "HEAVY_CONSUMER"]}), so
+     * one containment query through one GIN index selects on either.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, String> dimensions = new LinkedHashMap<>();
+    public Map<String, Object> dimensions = new LinkedHashMap<>();
+
+    /** The operating move of each single-valued dimension's value, when ladders.yaml gives one. */
+    @Column(name = "dimension_actions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> dimensionActions = new LinkedHashMap<>();
+
+    /** Every value held in each multi-valued dimension, with its reasons and action. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<DimensionValue>> roles = new LinkedHashMap<>();
 
     @Column(name = "dimension_reasons")
     @JdbcTypeCode(SqlTypes.JSON)
@@ -81,9 +94,13 @@ public class Customer extends PanacheEntityBase {
             return Optional.empty();
         }
         Map<String, DimensionValue> values = new LinkedHashMap<>();
-        dimensions.forEach((dimension, code) -> values.put(dimension,
-                new DimensionValue(code, dimensionReasons.getOrDefault(dimension, List.of()))));
-        return Optional.of(Decision.of(values, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
+        dimensions.forEach((dimension, code) -> {
+            if (code instanceof String single) {
+                values.put(dimension, new DimensionValue(single, dimensionReasons.getOrDefault(dimension, List.of()),
+                        dimensionActions.get(dimension)));
+            }
+        });
+        return Optional.of(Decision.of(values, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
                 asOf));
     }
 
@@ -104,10 +121,17 @@ public class Customer extends PanacheEntityBase {
     void apply(Decision decision, Instant now) {
         dimensions = new LinkedHashMap<>();
         dimensionReasons = new LinkedHashMap<>();
+        dimensionActions = new LinkedHashMap<>();
         decision.dimensions().forEach((dimension, value) -> {
             dimensions.put(dimension, value.code());
             dimensionReasons.put(dimension, value.reasons());
+            if (value.action() != null) {
+                dimensionActions.put(dimension, value.action());
+            }
         });
+        decision.roles().forEach((dimension, held) -> dimensions.put(dimension,
+                held.stream().map(DimensionValue::code).toList()));
+        roles = decision.roles();
         heldBack = decision.heldBack();
         measures = decision.measures();
         warnings = decision.warnings();

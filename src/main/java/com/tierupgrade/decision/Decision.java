@@ -14,7 +14,9 @@ import java.util.Map;
  * @param stage the highest journey stage that holds, or null
  * @param tier the highest tier whose condition holds and that no filter holds back, or null
  * @param reasons why the stage and the tier hold: the stage reasons, then the tier reasons
- * @param dimensions the value of each dimension of ladders.yaml that has one, with its reasons (stage, tier, rfm …)
+ * @param dimensions the value of each single-valued dimension of ladders.yaml that has one, with its reasons
+ * (stage, tier, rfm …)
+ * @param roles every value held in each multi-valued dimension that has one, in the order of ladders.yaml
  * @param heldBack the tiers above the tier given whose condition holds but that a filter holds back
  * @param measures values the rules computed and show, such as R, F and M
  * @param warnings warnings the rules raised, such as a drift toward 低频低价
@@ -22,7 +24,8 @@ import java.util.Map;
  * @param firedRules the rules that fired, in firing order
  */
 public record Decision(String stage, List<String> stageReasons, String tier, List<String> tierReasons,
-        List<String> reasons, Map<String, DimensionValue> dimensions, List<HeldBackTier> heldBack,
+        List<String> reasons, Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles,
+        List<HeldBackTier> heldBack,
         List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
         List<String> firedRules, String rulesetVersion, Instant asOf) {
 
@@ -34,6 +37,9 @@ public record Decision(String stage, List<String> stageReasons, String tier, Lis
         tierReasons = List.copyOf(tierReasons);
         reasons = List.copyOf(reasons);
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+        Map<String, List<DimensionValue>> held = new LinkedHashMap<>();
+        roles.forEach((dimension, values) -> held.put(dimension, List.copyOf(values)));
+        roles = Collections.unmodifiableMap(held);
         heldBack = List.copyOf(heldBack);
         measures = List.copyOf(measures);
         warnings = List.copyOf(warnings);
@@ -41,9 +47,16 @@ public record Decision(String stage, List<String> stageReasons, String tier, Lis
         firedRules = List.copyOf(firedRules);
     }
 
+    /** A decision without multi-valued dimensions. */
     public static Decision of(Map<String, DimensionValue> dimensions, List<HeldBackTier> heldBack,
             List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
             List<String> firedRules, String rulesetVersion, Instant asOf) {
+        return of(dimensions, Map.of(), heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion, asOf);
+    }
+
+    public static Decision of(Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles,
+            List<HeldBackTier> heldBack, List<MeasureValue> measures, List<RaisedWarning> warnings,
+            List<AppliedCutOff> cutOffs, List<String> firedRules, String rulesetVersion, Instant asOf) {
         DimensionValue stage = dimensions.get(STAGE);
         DimensionValue tier = dimensions.get(TIER);
         List<String> stageReasons = stage == null ? List.of() : stage.reasons();
@@ -51,7 +64,7 @@ public record Decision(String stage, List<String> stageReasons, String tier, Lis
         List<String> reasons = new ArrayList<>(stageReasons);
         reasons.addAll(tierReasons);
         return new Decision(stage == null ? null : stage.code(), stageReasons, tier == null ? null : tier.code(),
-                tierReasons, reasons, dimensions, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
+                tierReasons, reasons, dimensions, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
                 asOf);
     }
 
@@ -59,6 +72,20 @@ public record Decision(String stage, List<String> stageReasons, String tier, Lis
     public String valueOf(String dimension) {
         DimensionValue value = dimensions.get(dimension);
         return value == null ? null : value.code();
+    }
+
+    /** The codes held in a multi-valued dimension, empty when none (or when the dimension is single-valued). */
+    public List<String> rolesOf(String dimension) {
+        return roles.getOrDefault(dimension, List.of()).stream().map(DimensionValue::code).toList();
+    }
+
+    /**
+     * One text per state of a dimension: the code of a single-valued one, the held roles of a multi-valued one joined
+     * with "+" (SHARER+BIG_SPENDER); null when none. For comparing and counting states, as a simulation does.
+     */
+    public String stateOf(String dimension) {
+        List<String> held = rolesOf(dimension);
+        return held.isEmpty() ? valueOf(dimension) : String.join("+", held);
     }
 
     public List<String> reasonsFor(String dimension) {

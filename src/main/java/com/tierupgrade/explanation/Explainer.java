@@ -57,13 +57,14 @@ public final class Explainer {
         });
         decision.dimensions().forEach(values::putIfAbsent);
         values.forEach((dimension, value) -> sentences.add(dimension(dimension, value)));
+        decision.roles().forEach((dimension, held) -> held.forEach(value -> sentences.add(role(dimension, value))));
         for (HeldBackTier hold : decision.heldBack()) {
             sentences.add(new Sentence(Topic.HELD_BACK, Ladders.TIER, heldBack(hold.tier(), List.of(hold.reason()),
                     hold.rule())));
         }
         for (RaisedWarning warning : decision.warnings()) {
             sentences.add(new Sentence(Topic.WARNING, warning.dimension(), "预警:" + warning.reason()
-                    + rule(warning.rule()) + "。"));
+                    + rule(warning.rule()) + (warning.action() == null ? "" : ";建议动作:" + warning.action()) + "。"));
         }
         addEvaluation(sentences, decision.measures(), decision.cutOffs(), decision.firedRules(), decision.asOf(),
                 decision.rulesetVersion(), cause);
@@ -84,6 +85,8 @@ public final class Explainer {
                     ? who + "不再有" + dimensionName + "(此前为" + from + ")。"
                     : who + "的" + dimensionName + "由" + (entry.from() == null ? "空" : from)
                             + (entry.kind() == Kind.DOWNGRADE ? "降级为" : "变更为") + to + "。";
+            case GAINED -> who + "获得" + dimensionName + to + "(与其他" + dimensionName + "并存)。";
+            case LOST -> who + "不再是" + dimensionName + from + "。";
             case HELD_BACK -> who + "已满足" + to + "的条件,但升级被暂缓," + dimensionName
                     + (entry.from() == null ? "仍为空" : "仍为" + from) + "。";
             case WARNING -> who + "在" + dimensionName + "上收到预警 " + entry.warning()
@@ -121,7 +124,19 @@ public final class Explainer {
     private Sentence dimension(String dimension, DimensionValue value) {
         String text = names.dimension(dimension) + quoted(dimension, value.code());
         return new Sentence(Topic.DIMENSION, dimension,
-                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + "。");
+                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + action(value)
+                        + "。");
+    }
+
+    private Sentence role(String dimension, DimensionValue value) {
+        String text = names.dimension(dimension) + "之一:" + quoted(dimension, value.code());
+        return new Sentence(Topic.DIMENSION, dimension,
+                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + action(value)
+                        + "。");
+    }
+
+    private static String action(DimensionValue value) {
+        return value.action() == null ? "" : ";建议动作:" + value.action();
     }
 
     private String heldBack(String tier, List<String> reasons, String rule) {

@@ -23,7 +23,11 @@ final class Changes {
     static List<Change> between(Optional<Decision> previous, Decision next, Ladders ladders) {
         List<Change> changes = new ArrayList<>();
         for (Ladder ladder : ladders.all()) {
-            valueChange(ladder, previous, next).ifPresent(changes::add);
+            if (ladder.multiValued()) {
+                changes.addAll(roleChanges(ladder, previous, next));
+            } else {
+                valueChange(ladder, previous, next).ifPresent(changes::add);
+            }
         }
         for (HeldBackTier hold : next.heldBack()) {
             boolean alreadyHeld = previous.map(decision -> decision.heldBack().stream()
@@ -38,6 +42,26 @@ final class Changes {
             String from = previous.map(decision -> decision.valueOf(warning.dimension())).orElse(null);
             changes.add(new Change(warning.dimension(), Kind.WARNING, from, next.valueOf(warning.dimension()),
                     List.of(warning.reason()), warning.rule(), warning.code()));
+        }
+        return changes;
+    }
+
+    /** Each role gained (with its reasons) and each role lost, in the order of ladders.yaml. */
+    private static List<Change> roleChanges(Ladder ladder, Optional<Decision> previous, Decision next) {
+        String dimension = ladder.dimension();
+        List<String> before = previous.map(decision -> decision.rolesOf(dimension)).orElse(List.of());
+        List<String> now = next.rolesOf(dimension);
+        List<Change> changes = new ArrayList<>();
+        for (Ladder.Rung rung : ladder.rungs()) {
+            String code = rung.code();
+            if (now.contains(code) && !before.contains(code)) {
+                List<String> reasons = next.roles().get(dimension).stream().filter(value -> value.code().equals(code))
+                        .findFirst().map(value -> value.reasons()).orElse(List.of());
+                changes.add(new Change(dimension, Kind.GAINED, null, code, reasons, null, null));
+            } else if (before.contains(code) && !now.contains(code)) {
+                changes.add(new Change(dimension, Kind.LOST, code, null,
+                        List.of("不再满足「" + rung.name() + "」的条件"), null, null));
+            }
         }
         return changes;
     }

@@ -10,6 +10,10 @@ public enum Kind {
     DOWNGRADE,
     /** Another value of an unordered dimension (RFM segment, lifecycle …), or no value any more. */
     CHANGE,
+    /** A value of a multi-valued dimension (a role) the customer now holds beside the others. */
+    GAINED,
+    /** A value of a multi-valued dimension (a role) whose condition no longer holds. */
+    LOST,
     /** A tier's condition holds but a filter holds the upgrade back. */
     HELD_BACK,
     /** A rule raised a warning, such as a drift toward 低频低价. */

@@ -2,7 +2,7 @@
 // the browser's credentials for the service apply to every request.
 
 export const KIND_NAMES = {
-  INITIAL: '首次定级', UPGRADE: '升级', DOWNGRADE: '降级', CHANGE: '变更', HELD_BACK: '暂缓升级', WARNING: '预警',
+  INITIAL: '首次定级', UPGRADE: '升级', GAINED: '获得角色', LOST: '失去角色', DOWNGRADE: '降级', CHANGE: '变更', HELD_BACK: '暂缓升级', WARNING: '预警',
 };
 export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULESET_CHANGE: '规则集变更' };
 export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改' };

@@ -54,11 +54,17 @@ async function loadExplanation(base) {
 
 function showDecision(decision, labels) {
   const rows = labels.dimensions.map(({ dimension }) => {
-    const value = decision.dimensions[dimension];
+    // A multi-valued dimension (roles) lists every value held, each with its reasons and action.
+    const held = decision.roles?.[dimension] ?? (decision.dimensions[dimension] ? [decision.dimensions[dimension]] : []);
+    const several = Boolean(decision.roles?.[dimension]) && held.length > 1;
+    const named = (value, text) => (several ? `${labels.valueName(dimension, value.code)}:${text}` : text);
     return el('tr', { 'data-dimension': dimension },
       el('th', {}, labels.dimensionName(dimension)),
-      el('td', {}, labels.valueName(dimension, value?.code)),
-      el('td', {}, reasonList(value?.reasons)));
+      el('td', { class: 'value' }, held.length ? held.map((value) => labels.valueName(dimension, value.code)).join('、')
+        : labels.valueName(dimension, undefined)),
+      el('td', {}, reasonList(held.flatMap((value) => (value.reasons ?? []).map((reason) => named(value, reason))))),
+      el('td', { class: 'action' }, reasonList(held.filter((value) => value.action)
+        .map((value) => named(value, value.action)))));
   });
   document.querySelector('#decision-table tbody').replaceChildren(...rows);
 
@@ -72,7 +78,8 @@ function showDecision(decision, labels) {
   document.querySelector('#measures-table tbody').replaceChildren(...(measures.length ? measures : [emptyRow(2, '无')]));
 
   fill('warnings', decision.warnings.length
-    ? decision.warnings.map((warning) => el('li', {}, `${warning.reason}(${warning.rule})`))
+    ? decision.warnings.map((warning) => el('li', {},
+      `${warning.reason}(${warning.rule})${warning.action ? `;建议动作:${warning.action}` : ''}`))
     : el('li', { class: 'empty' }, '无'));
 }
 
@@ -82,8 +89,9 @@ function showExplanation(text, decision, labels) {
     return;
   }
   const reasons = [
-    ...labels.dimensions.flatMap(({ dimension }) => (decision.dimensions[dimension]?.reasons ?? [])
-      .map((reason) => `${labels.dimensionName(dimension)}:${reason}`)),
+    ...labels.dimensions.flatMap(({ dimension }) => (decision.roles?.[dimension]
+      ?? (decision.dimensions[dimension] ? [decision.dimensions[dimension]] : []))
+      .flatMap((value) => value.reasons ?? []).map((reason) => `${labels.dimensionName(dimension)}:${reason}`)),
     ...decision.heldBack.map((hold) => `暂缓升级为${labels.valueName('tier', hold.tier)}:${hold.reason}`),
   ];
   fill('explanation',

@@ -236,4 +236,34 @@ class AudiencePreviewTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Issue 11: a complaint without resolved is unresolved, in audiences as in the rules (events.yaml: boolean). */
+    @Test
+    void shouldCountAComplaintWithoutResolvedAsUnresolved() {
+        String silent = people.customer("silent").event("COMPLAINT", 3).save();
+        String open = people.customer("open").event("COMPLAINT", 3, Map.of("resolved", false)).save();
+        String closed = people.customer("closed").event("COMPLAINT", 3, Map.of("resolved", true)).save();
+
+        preview("{\"event\": \"COMPLAINT\", \"where\": {\"resolved\": false}, \"atLeast\": 1}")
+                .statusCode(200).body("customerIds", contains(sorted(silent, open).toArray()));
+        preview("{\"noEvent\": \"COMPLAINT\", \"where\": {\"resolved\": false}}")
+                .statusCode(200).body("customerIds", contains(sorted(closed).toArray()));
+        preview("{\"event\": \"COMPLAINT\", \"where\": {\"resolved\": true}, \"atLeast\": 1}")
+                .statusCode(200).body("customerIds", contains(sorted(closed).toArray()));
+    }
+
+    /** Issue 11: a multi-valued dimension is selected by any role held; notIn excludes whoever holds it. */
+    @Test
+    void shouldSelectByAnyHeldRole() {
+        String both = people.customer("both").roles("roles", "SHARER", "BIG_SPENDER").save();
+        String sharer = people.customer("sharer").roles("roles", "SHARER").save();
+        String none = people.customer("none").dimension("tier", "FOLLOWER").save();
+
+        preview("{\"dimension\": \"roles\", \"equals\": \"BIG_SPENDER\"}")
+                .statusCode(200).body("customerIds", contains(sorted(both).toArray()));
+        preview("{\"dimension\": \"roles\", \"in\": [\"SHARER\"]}")
+                .statusCode(200).body("customerIds", contains(sorted(both, sharer).toArray()));
+        preview("{\"dimension\": \"roles\", \"notIn\": [\"BIG_SPENDER\"]}")
+                .statusCode(200).body("customerIds", contains(sorted(sharer, none).toArray()));
+    }
 }

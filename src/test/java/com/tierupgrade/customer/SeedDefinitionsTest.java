@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -133,5 +134,22 @@ class SeedDefinitionsTest {
                 .body("dimensions.rfm.code", equalTo("IMPORTANT_VALUE"))
                 .body("firedRules", hasItem("RFM分群 重要价值:R高 F高 M高"))
                 .body("dimensions.rfm.reasons[0]", startsWith("距最近一次购买天数 5 天(R高,高:不超过 30 天)"));
+    }
+
+    /** Roles beside the tier: a heavy consumer who buys only with coupons carries the 羊毛党 marker, not 铁杆粉丝. */
+    @Test
+    void shouldHoldEveryRoleBesideTheTier() {
+        String id = newCustomerId();
+        Map<String, Object> coupon = Map.of("amount", 50, "couponUsed", true);
+        postFacts(id, facts().with("region", id).with("addedWeCom", true).event("c1", "PURCHASE", 5, coupon)
+                .event("c2", "PURCHASE", 6, coupon).event("c3", "PURCHASE", 7, coupon)
+                .event("c4", "PURCHASE", 8, coupon).event("sg", "SUGGESTION", 2, Map.of())).statusCode(200)
+                .body("tier", equalTo("HEAVY_CONSUMER"))
+                .body("roles.tierRoles.code", contains("FOLLOWER", "HEAVY_CONSUMER", "BARGAIN_HUNTER"))
+                .body("history.findAll { it.dimension == 'tierRoles' }.kind", everyItem(equalTo("GAINED")))
+                .body("history.findAll { it.dimension == 'tierRoles' }.to",
+                        contains("FOLLOWER", "HEAVY_CONSUMER", "BARGAIN_HUNTER"));
+        audience(id, "{\"dimension\": \"tierRoles\", \"equals\": \"BARGAIN_HUNTER\"}").body("customerIds", contains(id));
+        audience(id, "{\"dimension\": \"tierRoles\", \"equals\": \"DIE_HARD_FAN\"}").body("count", equalTo(0));
     }
 }

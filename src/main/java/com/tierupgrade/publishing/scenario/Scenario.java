@@ -37,17 +37,19 @@ public record Scenario(String name, int line, String asOf, Map<String, Object> a
      * What the decision must be. Values are codes or display names from {@code ladders.yaml}; null means "no value".
      *
      * @param dimensions the expected value of each dimension the scenario names
+     * @param roles the values a multi-valued dimension must hold, exactly these (written as a list); empty: none
      * @param heldBack the tiers that must be held back, exactly these (order does not matter); empty for none, null
      *        when not checked
      * @param reasons texts each of which must appear in a reason of the decision or of a held-back tier
      * @param warnings the codes of the warnings that must be raised, exactly these; null when not checked
      * @param measures measures that must have these values
      */
-    public record Expectation(Map<String, String> dimensions, List<String> heldBack, List<String> reasons,
+    public record Expectation(Map<String, String> dimensions, Map<String, List<String>> roles, List<String> heldBack, List<String> reasons,
             List<String> warnings, Map<String, Double> measures) {
 
         public Expectation {
             dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+            roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
             heldBack = heldBack == null ? null : List.copyOf(heldBack);
             reasons = List.copyOf(reasons);
             warnings = warnings == null ? null : List.copyOf(warnings);

@@ -177,12 +177,17 @@ public class ScenarioReader {
             problems.add("expect: must say what the decision must be, such as {stage: RELIANT, tier: FOLLOWER}");
         }
         Map<String, String> dimensions = new LinkedHashMap<>();
+        Map<String, List<String>> roles = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String field = String.valueOf(entry.getKey());
             if (EXPECT_FIELDS.contains(field)) {
                 continue;
             }
-            if (entry.getValue() instanceof Map || entry.getValue() instanceof List) {
+            if (entry.getValue() instanceof List) {
+                // the roles a multi-valued dimension must hold, exactly these
+                roles.put(field, texts(entry.getValue(), "expect." + field, "codes, such as [SPREADER, HEAVY_CONSUMER]",
+                        problems));
+            } else if (entry.getValue() instanceof Map) {
                 problems.add("expect." + field + ": unknown field; the fields are the dimensions of ladders.yaml "
                         + "(stage, tier …), " + String.join(", ", EXPECT_FIELDS));
             } else {
@@ -199,7 +204,7 @@ public class ScenarioReader {
                 ? texts(map.get("warnings"), "expect.warnings", "warning codes, such as [DRIFT_TO_LOW_LOW]", problems)
                 : null;
         Map<String, Double> measures = numbers(map.get("measures"), "expect.measures", "{recencyDays: 12}", problems);
-        return new Scenario.Expectation(dimensions, heldBack, reasons, warnings, measures);
+        return new Scenario.Expectation(dimensions, roles, heldBack, reasons, warnings, measures);
     }
 
     /** Absent: empty. A mapping of names to numbers. */

@@ -16,12 +16,15 @@ import com.tierupgrade.rules.engine.Ladders;
 
 /**
  * Reads {@code ladders.yaml}: each top-level key is a dimension. Its value is either the list of its values lowest
- * first (an ordered dimension), or a mapping with {@code name}, {@code ordered} (default true) and {@code values}.
+ * first (an ordered dimension), or a mapping with {@code name}, {@code ordered} (default true), {@code multiValued}
+ * (default false), {@code values} and {@code warnings} (warning code → {@code action}). A value is {code, name,
+ * action}.
  */
 class LaddersReader {
 
     private static final Pattern DIMENSION_KEY = Pattern.compile("[a-z][A-Za-z0-9]*");
-    private static final List<String> FIELDS = List.of("name", "ordered", "values");
+    private static final List<String> FIELDS = List.of("name", "ordered", "multiValued", "values", "warnings");
+    private static final List<String> VALUE_FIELDS = List.of("code", "name", "action");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -51,6 +54,10 @@ class LaddersReader {
             if (!ladders.get(required).ordered()) {
                 throw new IllegalArgumentException("'" + required + "' must be ordered");
             }
+            if (ladders.get(required).multiValued()) {
+                throw new IllegalArgumentException("'" + required + "' must be single-valued (declare the roles as "
+                        + "a dimension of their own)");
+            }
         }
         return new Ladders(ladders);
     }
@@ -70,12 +77,16 @@ class LaddersReader {
             if (!(ordered instanceof Boolean)) {
                 throw new IllegalArgumentException("'" + dimension + ".ordered' must be true or false");
             }
+            Object multiValued = map.containsKey("multiValued") ? map.get("multiValued") : Boolean.FALSE;
+            if (!(multiValued instanceof Boolean)) {
+                throw new IllegalArgumentException("'" + dimension + ".multiValued' must be true or false");
+            }
             if (!(map.get("values") instanceof List<?> entries)) {
                 throw new IllegalArgumentException("'" + dimension + ".values' must be a list of {code, name}");
             }
             Object name = map.get("name");
             return new Ladder(dimension, name == null ? dimension : name.toString(), (Boolean) ordered,
-                    rungs(dimension, entries));
+                    (Boolean) multiValued, rungs(dimension, entries), warningActions(dimension, map.get("warnings")));
         }
         throw new IllegalArgumentException("'" + dimension + "' must be a list of {code, name}, lowest first, "
                 + "or a mapping with name, ordered and values");
@@ -94,9 +105,44 @@ class LaddersReader {
             if (!seen.add(code)) {
                 throw new IllegalArgumentException("'" + dimension + "' lists " + code + " twice");
             }
+            for (Object field : map.keySet()) {
+                if (!VALUE_FIELDS.contains(String.valueOf(field))) {
+                    throw new IllegalArgumentException("'" + dimension + "' value " + code + ": unknown field '"
+                            + field + "'; the fields are " + String.join(", ", VALUE_FIELDS));
+                }
+            }
             Object name = map.get("name");
-            rungs.add(new Ladder.Rung(code, name == null ? code : name.toString()));
+            rungs.add(new Ladder.Rung(code, name == null ? code : name.toString(),
+                    action(dimension + "." + code, map.get("action"))));
         }
         return rungs;
+    }
+
+    /** {@code warnings: {DRIFT_TO_LOW_LOW: {action: 发券召回}}}: the operating move per warning code. */
+    private static Map<String, String> warningActions(String dimension, Object warnings) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        if (warnings == null) {
+            return actions;
+        }
+        if (!(warnings instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("'" + dimension + ".warnings' must map each warning code to {action}");
+        }
+        map.forEach((code, value) -> {
+            if (!(value instanceof Map<?, ?> fields) || !fields.keySet().equals(Set.of("action"))) {
+                throw new IllegalArgumentException("'" + dimension + ".warnings." + code + "' must be {action: …}");
+            }
+            actions.put(String.valueOf(code), action(dimension + ".warnings." + code, fields.get("action")));
+        });
+        return actions;
+    }
+
+    private static String action(String where, Object action) {
+        if (action == null) {
+            return null;
+        }
+        if (!(action instanceof String text) || text.isBlank() || text.length() > 200) {
+            throw new IllegalArgumentException("'" + where + ".action' must be a short text (at most 200 characters)");
+        }
+        return text.strip();
     }
 }

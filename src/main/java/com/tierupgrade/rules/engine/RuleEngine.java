@@ -84,15 +84,23 @@ public class RuleEngine {
                     session.insert(new Event(event.id(), event.type(), event.at(), asOf, event.fields()));
                 }
             }
-            context.previous().ifPresent(previous -> previous.dimensions().forEach((dimension, value) ->
-                    ruleSet.ladders().of(dimension).ifPresent(ladder -> session.insert(new Previous(dimension,
-                            value.code(), ladder.displayName(value.code()).orElse(value.code()))))));
+            context.previous().ifPresent(previous -> {
+                previous.dimensions().forEach((dimension, value) -> insertPrevious(session, ruleSet, dimension,
+                        value.code()));
+                previous.roles().forEach((dimension, values) -> values.forEach(value -> insertPrevious(session,
+                        ruleSet, dimension, value.code())));
+            });
             context.cutOffs().forEach(session::insert);
             session.fireAllRules();
             return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
         } finally {
             session.dispose();
         }
+    }
+
+    private static void insertPrevious(KieSession session, RuleSet ruleSet, String dimension, String code) {
+        ruleSet.ladders().of(dimension).ifPresent(ladder -> session.insert(new Previous(dimension, code,
+                ladder.displayName(code).orElse(code))));
     }
 
     private static Decision decide(RuleSet ruleSet, Map<Object, String> insertedBy, Set<String> firedRules,
@@ -117,22 +125,34 @@ public class RuleEngine {
                         measure.getValue(), measure.getUnit()));
             } else if (fact instanceof Warning warning) {
                 warnings.add(new RaisedWarning(warning.getCode(), warning.getDimension(), warning.getReason(),
-                        inserted.getValue()));
+                        inserted.getValue(), ladders.of(warning.getDimension())
+                                .flatMap(ladder -> ladder.warningAction(warning.getCode())).orElse(null)));
             }
         }
         Set<String> heldTiers = new LinkedHashSet<>();
         holds.values().forEach(hold -> heldTiers.add(hold.tier()));
 
         Map<String, DimensionValue> dimensions = new LinkedHashMap<>();
+        Map<String, List<DimensionValue>> roles = new LinkedHashMap<>();
         for (Ladder ladder : ladders.all()) {
             Map<String, List<String>> values = reached.getOrDefault(ladder.dimension(), Map.of());
+            if (ladder.multiValued()) {
+                // every value whose rule holds, in the order of ladders.yaml
+                List<DimensionValue> held = ladder.rungs().stream().filter(rung -> values.containsKey(rung.code()))
+                        .map(rung -> new DimensionValue(rung.code(), values.get(rung.code()).stream().distinct()
+                                .toList(), rung.action())).toList();
+                if (!held.isEmpty()) {
+                    roles.put(ladder.dimension(), held);
+                }
+                continue;
+            }
             List<String> candidates = values.keySet().stream()
                     .filter(code -> !ladder.dimension().equals(Ladders.TIER) || !heldTiers.contains(code))
                     .toList();
             String best = highest(ladder, candidates);
             if (best != null) {
-                dimensions.put(ladder.dimension(),
-                        new DimensionValue(best, values.get(best).stream().distinct().toList()));
+                dimensions.put(ladder.dimension(), new DimensionValue(best,
+                        values.get(best).stream().distinct().toList(), ladder.action(best).orElse(null)));
             }
         }
         Ladder tiers = ladders.tier();
@@ -144,7 +164,7 @@ public class RuleEngine {
                 .sorted(Comparator.comparingInt((HeldBackTier hold) -> tiers.rank(hold.tier())))
                 .toList();
 
-        return Decision.of(dimensions, heldBack, List.copyOf(measures.values()), warnings, cutOffs,
+        return Decision.of(dimensions, roles, heldBack, List.copyOf(measures.values()), warnings, cutOffs,
                 List.copyOf(firedRules), ruleSet.version(), asOf);
     }
 
