@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What the rules concluded for one customer at one evaluation time. Stage and tier, the two dimensions every rule set
  * has, are also given flat for callers that only need them.
@@ -23,9 +25,9 @@ import java.util.Map;
  * @param cutOffs the population cut-offs that a rule which fired used
  * @param firedRules the rules that fired, in firing order
  */
-public record Decision(String stage, List<String> stageReasons, String tier, List<String> tierReasons,
-        List<String> reasons, Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles,
-        List<HeldBackTier> heldBack,
+public record Decision(@Schema(nullable = true) String stage, List<String> stageReasons,
+        @Schema(nullable = true) String tier, List<String> tierReasons, List<String> reasons,
+        Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles, List<HeldBackTier> heldBack,
         List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
         List<String> firedRules, String rulesetVersion, Instant asOf) {
 

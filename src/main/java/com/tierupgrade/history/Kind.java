@@ -1,6 +1,14 @@
 package com.tierupgrade.history;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.tierupgrade.web.OpenEnums;
+
 /** What a history entry records. */
+@Schema(description = "What a history entry records. Open: more kinds may come; keep an entry whose kind you do "
+        + "not know.",
+        extensions = @Extension(name = OpenEnums.EXTENSION, value = "true"))
 public enum Kind {
     /** A value given at the customer's first evaluation. A dimension that gets its first value later upgrades or changes. */
     INITIAL,

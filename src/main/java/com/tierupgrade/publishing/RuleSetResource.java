@@ -14,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.FactsValidator;
@@ -28,6 +31,7 @@ import com.tierupgrade.web.InvalidInput;
 import com.tierupgrade.web.Text;
 
 /** What rules are live and were live, and checking a draft before saving it. Nothing here activates anything. */
+@Tag(name = "Rule sets")
 @Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
@@ -36,7 +40,8 @@ public class RuleSetResource {
     }
 
     public record Current(String version, List<String> files, Instant activatedAt, String trigger,
-            RuleSetActivation.Rejection lastRejected, Reevaluations.Progress reevaluation) {
+            @Schema(nullable = true) RuleSetActivation.Rejection lastRejected,
+            @Schema(nullable = true) Reevaluations.Progress reevaluation) {
     }
 
     public record ValidationReport(boolean valid, String version, List<RuleSetInvalid.Problem> problems,
@@ -73,6 +78,7 @@ public class RuleSetResource {
 
     @GET
     @Path("/current")
+    @Operation(operationId = "currentRuleSet")
     public Current current() {
         ActiveRuleSet.Active now = active.active();
         List<Reevaluations.Progress> jobs = reevaluations.recent();

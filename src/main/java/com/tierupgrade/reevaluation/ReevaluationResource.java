@@ -9,7 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** Background re-evaluations: their progress, and starting one at the current time by hand. */
+@Tag(name = "Rule sets")
 @Path("/reevaluations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReevaluationResource {
@@ -28,6 +32,8 @@ public class ReevaluationResource {
 
     /** Re-evaluates every customer at the current time now, instead of waiting for the schedule. */
     @POST
+    @APIResponseSchema(value = Reevaluations.Progress.class, responseCode = "202",
+            responseDescription = "Started; the job's progress")
     public Response atCurrentTime() {
         return Response.accepted(reevaluations.atCurrentTime()).build();
     }

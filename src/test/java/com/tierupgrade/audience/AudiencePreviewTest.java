@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.tierupgrade.testing.OpenApiContract;
 import com.tierupgrade.testing.RowCounts;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,12 @@ class AudiencePreviewTest {
 
     static ValidatableResponse previewBody(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/audiences/preview").then();
+    }
+
+    /** A body the document refuses on purpose: only the answer is checked against it. */
+    static ValidatableResponse invalidPreviewBody(String body) {
+        return OpenApiContract.invalidRequest().contentType(ContentType.JSON).body(body).when()
+                .post("/audiences/preview").then();
     }
 
     /** A preview at the population's AS_OF of the population's customers that meet every criterion. */
@@ -189,7 +196,7 @@ class AudiencePreviewTest {
 
     @Test
     void shouldNameTheFieldOfEveryProblem() {
-        previewBody("{\"criteria\": [{\"attribute\": \"region\", \"equals\": \"北京\"}, {\"segment\": \"x\"},"
+        invalidPreviewBody("{\"criteria\": [{\"attribute\": \"region\", \"equals\": \"北京\"}, {\"segment\": \"x\"},"
                 + " {\"event\": \"VISIT\", \"atLeast\": 3, \"withinDays\": -5},"
                 + " {\"event\": \"BROWSE\", \"atLeast\": 1},"
                 + " {\"dimension\": \"tier\", \"in\": []},"
@@ -204,22 +211,22 @@ class AudiencePreviewTest {
                 .body("problems.field", contains("criteria[1]", "criteria[2].withinDays", "criteria[3].event",
                         "criteria[4].in", "criteria[5].colour", "criteria[6].atMost",
                         "criteria[7].totalAmountAtLeast", "criteria[8]", "criteria[9].where.brand", "asOf", "limit"));
-        previewBody("{\"criteria\": []}").statusCode(400).body("problems.field", contains("criteria"))
+        invalidPreviewBody("{\"criteria\": []}").statusCode(400).body("problems.field", contains("criteria"))
                 .body("problems.message", contains("must list at least one criterion"));
-        previewBody("{\"criteria\": [{\"attribute\": \"region\", \"in\": [\"北京\"], \"dimension\": \"tier\"}]}")
+        invalidPreviewBody("{\"criteria\": [{\"attribute\": \"region\", \"in\": [\"北京\"], \"dimension\": \"tier\"}]}")
                 .statusCode(400).body("problems.field", contains("criteria[0]"));
-        previewBody("{\"filters\": []}").statusCode(400).body("problems.field", contains("filters", "criteria"));
-        previewBody("[]").statusCode(400).body("problems.field", contains("body"));
-        previewBody("{\"criteria\": [").statusCode(400);
+        invalidPreviewBody("{\"filters\": []}").statusCode(400).body("problems.field", contains("filters", "criteria"));
+        invalidPreviewBody("[]").statusCode(400).body("problems.field", contains("body"));
+        invalidPreviewBody("{\"criteria\": [").statusCode(400);
     }
 
     @Test
     void shouldRefuseNegativeDaysWithItsMessage() {
-        previewBody("{\"criteria\": [{\"noEvent\": \"PURCHASE\", \"withinDays\": -1}]}").statusCode(400)
+        invalidPreviewBody("{\"criteria\": [{\"noEvent\": \"PURCHASE\", \"withinDays\": -1}]}").statusCode(400)
                 .body("problems[0].field", equalTo("criteria[0].withinDays"))
                 .body("problems[0].message", equalTo(
                         "must be a whole number of days from 1 to 36500 (leave it out for ever)"));
-        previewBody("{\"criteria\": [{\"event\": \"SHOPPING\", \"atLeast\": 1}]}").statusCode(400)
+        invalidPreviewBody("{\"criteria\": [{\"event\": \"SHOPPING\", \"atLeast\": 1}]}").statusCode(400)
                 .body("problems[0].message", org.hamcrest.Matchers.startsWith("must be an event type of rules/events.yaml: one of PURCHASE"));
     }
 

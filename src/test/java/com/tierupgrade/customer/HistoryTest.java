@@ -7,6 +7,7 @@ import static com.tierupgrade.testing.Api.history;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -138,7 +139,7 @@ class HistoryTest {
         String id = newCustomerId();
         postFacts(id, repeatBuyer()).statusCode(200);
         // No role may write history: refused before any resource is reached, even with every role.
-        given().delete("/customers/{id}/history", id).then().statusCode(403);
-        given().put("/customers/{id}/history", id).then().statusCode(403);
+        invalidRequest().delete("/customers/{id}/history", id).then().statusCode(403);
+        invalidRequest().put("/customers/{id}/history", id).then().statusCode(403);
     }
 }

@@ -3,6 +3,7 @@ package com.tierupgrade.explanation;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -108,7 +109,7 @@ class ExplanationTest {
     void shouldAnswer404ForUnknownEntryOrCustomer() {
         given().get("/history/{entry}/explanation", 999_999_999_999L).then().statusCode(404)
                 .body("message", containsString("999999999999"));
-        given().get("/history/{entry}/explanation", "abc").then().statusCode(404);
+        invalidRequest().get("/history/{entry}/explanation", "abc").then().statusCode(404);
         String id = newCustomerId();
         given().get("/customers/{id}/explanation", id).then().statusCode(404).body("message", containsString(id));
     }
