@@ -46,11 +46,14 @@ class ExplanationTest {
                         + version + ",起因:收到新的或更正的事实。"))
                 .extract().path("text");
 
-        // Every dimension the customer has a value in is told, with its display name.
+        // Every dimension the customer has a value in (single-valued or roles) is told, with its display name.
         Map<String, Object> dimensions = given().get("/customers/{id}", id).path("decision.dimensions");
+        Map<String, Object> roles = given().get("/customers/{id}", id).path("decision.roles");
+        java.util.Set<String> held = new java.util.TreeSet<>(dimensions.keySet());
+        held.addAll(roles.keySet());
         List<String> told = given().get("/customers/{id}/explanation", id)
                 .path("sentences.findAll { it.topic == 'DIMENSION' }.dimension");
-        assertEquals(new java.util.TreeSet<>(dimensions.keySet()), new java.util.TreeSet<>(told));
+        assertEquals(held, new java.util.TreeSet<>(told));
         given().get("/customers/{id}/explanation", id).then()
                 .body("sentences.find { it.dimension == 'rfm' }.text", startsWith("RFM 分群「"))
                 .body("sentences.find { it.dimension == 'tier' && it.topic == 'DIMENSION' }.text",

@@ -393,8 +393,8 @@ class RuleSetLifecycleTest {
                 .statusCode(200)
                 .body("roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"))
                 .body("history.findAll { it.dimension == 'roles' }.kind", org.hamcrest.Matchers.contains("LOST", "GAINED", "WARNING"))
-                .body("history.find { it.kind == 'LOST' }.from", equalTo("BIG_SPENDER"))
-                .body("history.find { it.kind == 'LOST' }.reasons[0]", equalTo("不再满足「大额消费者」的条件"));
+                .body("history.find { it.dimension == 'roles' && it.kind == 'LOST' }.from", equalTo("BIG_SPENDER"))
+                .body("history.find { it.dimension == 'roles' && it.kind == 'LOST' }.reasons[0]", equalTo("不再满足「大额消费者」的条件"));
         com.tierupgrade.testing.Api.customer(customer).statusCode(200)
                 .body("decision.roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"));
 

@@ -3,6 +3,7 @@ package com.tierupgrade.rules.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The values of one dimension as declared in {@code ladders.yaml}. In an ordered dimension (stage, tier, relationship
@@ -22,7 +23,7 @@ public record Ladder(String dimension, String name, boolean ordered, boolean mul
      *
      * @param action the short operating move for customers who enter this value (seed 001: 触发点、内容和权益), or null
      */
-    public record Rung(String code, String name, String action) {
+    public record Rung(String code, String name, @Schema(nullable = true) String action) {
 
         public Rung(String code, String name) {
             this(code, name, null);
