@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.web.CsvField;
 import com.tierupgrade.web.FieldProblem;
 
@@ -42,10 +43,12 @@ public class AudienceResource {
 
     private final AudienceSearch search;
     private final SavedAudiences saved;
+    private final ActiveRuleSet rules;
 
-    AudienceResource(AudienceSearch search, SavedAudiences saved) {
+    AudienceResource(AudienceSearch search, SavedAudiences saved, ActiveRuleSet rules) {
         this.search = search;
         this.saved = saved;
+        this.rules = rules;
     }
 
     /** How many customers match the criteria now (or at {@code asOf}), and the first page of their ids. */
@@ -54,7 +57,7 @@ public class AudienceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(required = true, content = @Content(schema = @Schema(ref = "PreviewRequest")))
     public Preview preview(JsonNode body) {
-        return search.preview(CriteriaParser.preview(body, Instant.now()));
+        return search.preview(CriteriaParser.preview(body, Instant.now(), rules.current().events()));
     }
 
     /** Saves an audience for later exports. Saved audiences never change: save a new one for a change. */
@@ -64,7 +67,7 @@ public class AudienceResource {
     @APIResponseSchema(value = AudienceView.class, responseCode = "201",
             responseDescription = "Saved; Location names it")
     public Response save(JsonNode body) {
-        AudienceView audience = saved.save(CriteriaParser.save(body, Instant.now()));
+        AudienceView audience = saved.save(CriteriaParser.save(body, Instant.now(), rules.current().events()));
         return Response.created(URI.create("/audiences/" + audience.id())).entity(audience).build();
     }
 
@@ -88,7 +91,7 @@ public class AudienceResource {
     public Preview customers(@RestPath long id, @QueryParam("asOf") String asOf, @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         requirePageSize(limit);
-        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(find(id).criteria()),
+        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(find(id).criteria(), rules.current().events()),
                 CriteriaParser.asOfParameter(asOf, Instant.now()));
         return search.preview(new Preview.Request(query, limit, after));
     }
@@ -101,7 +104,7 @@ public class AudienceResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response customersCsv(@RestPath long id, @QueryParam("asOf") String asOf) {
         AudienceView audience = find(id);
-        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(audience.criteria()),
+        AudienceQuery query = new AudienceQuery(CriteriaParser.stored(audience.criteria(), rules.current().events()),
                 CriteriaParser.asOfParameter(asOf, Instant.now()));
         StreamingOutput csv = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);

@@ -111,5 +111,11 @@ final class AudienceSql {
             sql.append(" AND e.fields @> ?::jsonb");
             parameters.add(where.toString());
         }
+        for (String field : criterion.notTrue()) {
+            ObjectNode isTrue = JsonNodeFactory.instance.objectNode();
+            isTrue.put(field, true);
+            sql.append(" AND NOT e.fields @> ?::jsonb");
+            parameters.add(isTrue.toString());
+        }
     }
 }

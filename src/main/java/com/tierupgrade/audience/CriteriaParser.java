@@ -3,7 +3,6 @@ package com.tierupgrade.audience;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tierupgrade.audience.Criterion.Column;
-import com.tierupgrade.facts.EventType;
+import com.tierupgrade.facts.EventTypes;
+import com.tierupgrade.facts.FieldKind;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.Text;
@@ -32,9 +32,6 @@ final class CriteriaParser {
     static final int MAX_PAGE = 1000;
     static final int DEFAULT_PAGE = 50;
 
-    /** Event types whose {@code amount} the facts contract checks to be a number ≥ 0, so it can be summed. */
-    static final Set<String> TYPES_WITH_AMOUNT = Set.of("PURCHASE", "REFERRAL_PURCHASE", "REFUND");
-
     private static final Set<String> PREVIEW_FIELDS = Set.of("criteria", "asOf", "limit", "after");
     private static final Set<String> SAVE_FIELDS = Set.of("name", "criteria");
     private static final List<String> KINDS = List.of("attribute", "dimension", "event", "noEvent");
@@ -45,14 +42,19 @@ final class CriteriaParser {
 
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Instant now;
+    private final EventTypes types;
+    /** Saved criteria were valid when saved; a type removed from events.yaml since then simply matches nothing. */
+    private final boolean acceptUndeclaredTypes;
 
-    private CriteriaParser(Instant now) {
+    private CriteriaParser(Instant now, EventTypes types, boolean acceptUndeclaredTypes) {
         this.now = now;
+        this.types = types;
+        this.acceptUndeclaredTypes = acceptUndeclaredTypes;
     }
 
     /** The body of {@code POST /audiences/preview}. */
-    static Preview.Request preview(JsonNode body, Instant now) {
-        CriteriaParser parser = new CriteriaParser(now);
+    static Preview.Request preview(JsonNode body, Instant now, EventTypes types) {
+        CriteriaParser parser = new CriteriaParser(now, types, false);
         if (!parser.object(body, "") || !parser.storable(body, "")) {
             throw parser.refused();
         }
@@ -66,8 +68,8 @@ final class CriteriaParser {
     }
 
     /** The body of {@code POST /audiences}: the name, and the criteria exactly as sent once they are valid. */
-    static SavedAudiences.NewAudience save(JsonNode body, Instant now) {
-        CriteriaParser parser = new CriteriaParser(now);
+    static SavedAudiences.NewAudience save(JsonNode body, Instant now, EventTypes types) {
+        CriteriaParser parser = new CriteriaParser(now, types, false);
         if (!parser.object(body, "") || !parser.storable(body, "")) {
             throw parser.refused();
         }
@@ -79,8 +81,8 @@ final class CriteriaParser {
     }
 
     /** Criteria stored by {@code POST /audiences}: they were valid then, and the rules for them only widen. */
-    static List<Criterion> stored(JsonNode criteria) {
-        CriteriaParser parser = new CriteriaParser(Instant.now());
+    static List<Criterion> stored(JsonNode criteria, EventTypes types) {
+        CriteriaParser parser = new CriteriaParser(Instant.now(), types, true);
         List<Criterion> parsed = parser.criteria(criteria);
         parser.throwIfAny();
         return parsed;
@@ -88,7 +90,7 @@ final class CriteriaParser {
 
     /** An {@code asOf} given as a query parameter. */
     static Instant asOfParameter(String text, Instant now) {
-        CriteriaParser parser = new CriteriaParser(now);
+        CriteriaParser parser = new CriteriaParser(now, null, true);
         Instant asOf = text == null ? now : parser.time(text, "asOf");
         parser.throwIfAny();
         return asOf;
@@ -189,6 +191,7 @@ final class CriteriaParser {
         onlyKnown(node, path, EVENT_FIELDS);
         String type = eventType(node.get("event"), path + ".event");
         ObjectNode where = where(node.get("where"), path + ".where");
+        List<String> notTrue = notTrue(type, where);
         Integer days = withinDays(node.get("withinDays"), path + ".withinDays");
         Long atLeast = count(node.get("atLeast"), path + ".atLeast", 1);
         Long atMost = count(node.get("atMost"), path + ".atMost", 0);
@@ -206,24 +209,56 @@ final class CriteriaParser {
         if (totalAtLeast != null && totalAtMost != null && totalAtLeast.compareTo(totalAtMost) > 0) {
             problem(path + ".totalAmountAtMost", "must not be less than totalAmountAtLeast (" + totalAtLeast + ")");
         }
-        return new Criterion.Events(type, where, days, atLeast, atMost, totalAtLeast, totalAtMost);
+        return new Criterion.Events(type, contained(where, notTrue), notTrue, days, atLeast, atMost, totalAtLeast,
+                totalAtMost);
     }
 
     private Criterion noEvent(JsonNode node, String path) {
         onlyKnown(node, path, NO_EVENT_FIELDS);
         String type = eventType(node.get("noEvent"), path + ".noEvent");
         ObjectNode where = where(node.get("where"), path + ".where");
+        List<String> notTrue = notTrue(type, where);
         Integer days = withinDays(node.get("withinDays"), path + ".withinDays");
-        return new Criterion.Events(type, where, days, null, 0L, null, null);
+        return new Criterion.Events(type, contained(where, notTrue), notTrue, days, null, 0L, null, null);
     }
 
     private String eventType(JsonNode node, String path) {
-        List<String> types = Arrays.stream(EventType.values()).map(Enum::name).toList();
-        if (node == null || !node.isTextual() || !types.contains(node.asText())) {
-            problem(path, "must be an event type: one of " + String.join(", ", types));
+        if (node == null || !node.isTextual() || node.asText().isBlank()
+                || !(acceptUndeclaredTypes || types.contains(node.asText()))) {
+            problem(path, "must be an event type of rules/" + EventTypes.FILE + ": one of "
+                    + String.join(", ", types.names()));
             return null;
         }
         return node.asText();
+    }
+
+    /**
+     * The boolean fields the where asks to be false. Absent counts as false (events.yaml): a complaint without
+     * {@code resolved} is unresolved, in audiences as in the rules, so these become "not true" instead of "= false".
+     */
+    private List<String> notTrue(String type, ObjectNode where) {
+        if (type == null || where == null || types == null) {
+            return List.of();
+        }
+        List<String> fields = new ArrayList<>();
+        where.fields().forEachRemaining(field -> {
+            boolean declaredBoolean = types.field(type, field.getKey())
+                    .filter(declared -> declared.kind() == FieldKind.BOOLEAN).isPresent();
+            if (declaredBoolean && field.getValue().isBoolean() && !field.getValue().booleanValue()) {
+                fields.add(field.getKey());
+            }
+        });
+        return List.copyOf(fields);
+    }
+
+    /** The where without the fields asked to be false, for containment; null when nothing is left. */
+    private static ObjectNode contained(ObjectNode where, List<String> notTrue) {
+        if (where == null || notTrue.isEmpty()) {
+            return where;
+        }
+        ObjectNode rest = where.deepCopy();
+        rest.remove(notTrue);
+        return rest.isEmpty() ? null : rest;
     }
 
     private ObjectNode where(JsonNode node, String path) {
@@ -273,9 +308,11 @@ final class CriteriaParser {
         if (node == null) {
             return null;
         }
-        if (type != null && !TYPES_WITH_AMOUNT.contains(type)) {
-            problem(path, "applies only to events with an amount: "
-                    + TYPES_WITH_AMOUNT.stream().sorted().collect(Collectors.joining(", ")));
+        List<String> withAmount = types == null ? List.of() : types.names().stream()
+                .filter(name -> types.field(name, "amount").filter(field -> field.kind() == FieldKind.AMOUNT)
+                        .isPresent()).toList();
+        if (type != null && !acceptUndeclaredTypes && !withAmount.contains(type)) {
+            problem(path, "applies only to events with an amount: " + String.join(", ", withAmount));
             return null;
         }
         if (!node.isNumber() || node.decimalValue().signum() < 0) {

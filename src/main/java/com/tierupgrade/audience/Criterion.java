@@ -25,12 +25,13 @@ sealed interface Criterion {
     }
 
     /**
-     * The customer's events of {@code type} matching {@code where}, at or before asOf and within the last
+     * The customer's events of {@code type} matching {@code where} and whose boolean fields {@code notTrue} are not
+     * true (absent counts as false), at or before asOf and within the last
      * {@code withinDays} days (ever when null), number from {@code atLeast} to {@code atMost} and their amounts add up
      * to between {@code totalAmountAtLeast} and {@code totalAmountAtMost}. Null bounds are not checked. A customer
      * without such events has a count and a total of 0.
      */
-    record Events(String type, ObjectNode where, Integer withinDays, Long atLeast, Long atMost,
+    record Events(String type, ObjectNode where, List<String> notTrue, Integer withinDays, Long atLeast, Long atMost,
             BigDecimal totalAmountAtLeast, BigDecimal totalAmountAtMost) implements Criterion {
 
         /** True when a customer with no matching event fails this criterion. */

@@ -22,6 +22,7 @@ import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.facts.LimitsConfig;
 import com.tierupgrade.history.HistoryView;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
 
@@ -34,10 +35,12 @@ public class CustomerResource {
 
     private final CustomerService customers;
     private final FactLimits limits;
+    private final ActiveRuleSet rules;
 
-    CustomerResource(CustomerService customers, LimitsConfig limits) {
+    CustomerResource(CustomerService customers, LimitsConfig limits, ActiveRuleSet rules) {
         this.customers = customers;
         this.limits = FactLimits.of(limits);
+        this.rules = rules;
     }
 
     /** Upstream systems send a customer's new or corrected facts; the answer is the decision made on them. */
@@ -46,7 +49,8 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FactsResponse receiveFacts(@RestPath String customerId, FactsRequest request) {
         CustomerIds.require(customerId, "customerId");
-        return customers.receiveFacts(customerId, FactsValidator.validate(request, Instant.now(), limits));
+        return customers.receiveFacts(customerId, FactsValidator.validate(request, Instant.now(), limits,
+                rules.current().events()));
     }
 
     @GET

@@ -22,6 +22,7 @@ import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.rules.engine.EvaluationContext;
 import com.tierupgrade.rules.engine.RuleEngine;
+import com.tierupgrade.rules.engine.RuleSet;
 
 /** A dry run: the decision the active rules would make on the facts sent. Nothing is stored. */
 @Tag(name = "Facts and customers")
@@ -45,9 +46,10 @@ public class EvaluationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Decision evaluate(FactsRequest request) {
         Instant now = Instant.now();
-        ValidFacts valid = FactsValidator.validate(request, now, limits);
+        RuleSet ruleSet = rules.current();
+        ValidFacts valid = FactsValidator.validate(request, now, limits, ruleSet.events());
         CustomerFacts facts = new CustomerFacts(valid.attributes(), valid.events());
-        return engine.evaluate(rules.current(), null, facts, valid.asOfOr(now),
+        return engine.evaluate(ruleSet, null, facts, valid.asOfOr(now),
                 new EvaluationContext(Optional.empty(), cutOffs.current()));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +38,15 @@ public final class FactsValidator {
     }
 
     /** Validates the request with the default limits; throws {@link InvalidFacts} listing every problem. */
-    public static ValidFacts validate(FactsRequest request, Instant now) {
-        return validate(request, now, FactLimits.DEFAULT);
+    public static ValidFacts validate(FactsRequest request, Instant now, EventTypes types) {
+        return validate(request, now, FactLimits.DEFAULT, types);
     }
 
-    /** Validates the request; throws {@link InvalidFacts} listing every problem. */
-    public static ValidFacts validate(FactsRequest request, Instant now, FactLimits limits) {
+    /**
+     * Validates the request against the limits and the event types a rule set declares; throws
+     * {@link InvalidFacts} listing every problem.
+     */
+    public static ValidFacts validate(FactsRequest request, Instant now, FactLimits limits, EventTypes types) {
         if (request == null) {
             throw new InvalidFacts(List.of(new FieldProblem("body",
                     "a JSON object with attributes, events and asOf is required")));
@@ -68,7 +70,7 @@ public final class FactsValidator {
         List<FactEvent> events = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
-            FactEvent event = checkEvent("events[" + i + "]", inputs.get(i), latest, ids, limits, problems);
+            FactEvent event = checkEvent("events[" + i + "]", inputs.get(i), latest, ids, limits, types, problems);
             if (event != null) {
                 events.add(event);
             }
@@ -170,7 +172,7 @@ public final class FactsValidator {
     }
 
     private static FactEvent checkEvent(String path, EventInput input, Instant latest, Set<String> ids,
-            FactLimits limits, List<FieldProblem> problems) {
+            FactLimits limits, EventTypes types, List<FieldProblem> problems) {
         if (input == null) {
             problems.add(new FieldProblem(path, "must be an object with id, type and at"));
             return null;
@@ -189,29 +191,29 @@ public final class FactsValidator {
         } else {
             at = instant(path + ".at", input.at, latest, problems);
         }
-        EventType type = typeOf(path, input.type, problems);
+        EventTypeDeclaration type = typeOf(path, input.type, types, problems);
         if (type != null) {
             checkFields(path, type, input.fields(), limits, problems);
         }
         return problems.size() == before ? new FactEvent(input.id, type.name(), at, input.fields()) : null;
     }
 
-    private static EventType typeOf(String path, String type, List<FieldProblem> problems) {
+    private static EventTypeDeclaration typeOf(String path, String type, EventTypes types,
+            List<FieldProblem> problems) {
         if (type == null) {
-            problems.add(new FieldProblem(path + ".type", "is required: one of " + Arrays.toString(EventType.values())));
+            problems.add(new FieldProblem(path + ".type", "is required: one of " + types.names()));
             return null;
         }
-        try {
-            return EventType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(path + ".type",
-                    "unknown event type '" + printable(type) + "'; known types: " + Arrays.toString(EventType.values())));
-            return null;
+        Optional<EventTypeDeclaration> declared = types.of(type);
+        if (declared.isEmpty()) {
+            problems.add(new FieldProblem(path + ".type", "unknown event type '" + printable(type)
+                    + "'; known types (rules/" + EventTypes.FILE + "): " + types.names()));
         }
+        return declared.orElse(null);
     }
 
-    private static void checkFields(String path, EventType type, Map<String, Object> fields, FactLimits limits,
-            List<FieldProblem> problems) {
+    private static void checkFields(String path, EventTypeDeclaration type, Map<String, Object> fields,
+            FactLimits limits, List<FieldProblem> problems) {
         if (fields.size() > limits.attributesPerPost()) {
             problems.add(new FieldProblem(path, "at most " + limits.attributesPerPost() + " fields per event"));
             return;
@@ -225,18 +227,16 @@ public final class FactsValidator {
         if (problems.size() > before) {
             return;
         }
-        for (String required : type.required) {
-            if (fields.get(required) == null) {
-                problems.add(new FieldProblem(path + "." + required,
-                        "is required for " + type + ": " + type.fields.get(required).expected));
-            }
-        }
-        type.fields.forEach((name, fieldType) -> {
+        type.fields().forEach((name, field) -> {
             Object value = fields.get(name);
-            if (value != null && !fieldType.accepts(value)) {
-                problems.add(new FieldProblem(path + "." + name, "must be " + fieldType.expected));
-            } else if (fieldType == EventType.FieldType.AMOUNT && value instanceof Number amount
-                    && amount.doubleValue() > MAX_AMOUNT) {
+            if (value == null) {
+                if (field.required()) {
+                    problems.add(new FieldProblem(path + "." + name,
+                            "is required for " + type.name() + ": " + field.expected()));
+                }
+            } else if (!field.accepts(value)) {
+                problems.add(new FieldProblem(path + "." + name, "must be " + field.expected()));
+            } else if (field.kind() == FieldKind.AMOUNT && ((Number) value).doubleValue() > MAX_AMOUNT) {
                 problems.add(new FieldProblem(path + "." + name, "must be at most 1e12 (a trillion)"));
             }
         });

@@ -42,7 +42,7 @@ class DefaultRulesTest {
 
     private Decision evaluate(FactsBody body) {
         FactsRequest request = new ObjectMapper().convertValue(body.json(), FactsRequest.class);
-        ValidFacts facts = FactsValidator.validate(request, Instant.now());
+        ValidFacts facts = FactsValidator.validate(request, Instant.now(), ruleSet.events());
         return engine.evaluate(ruleSet, "c1", new CustomerFacts(facts.attributes(), facts.events()), facts.asOf());
     }
 

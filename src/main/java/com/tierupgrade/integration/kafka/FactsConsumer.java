@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.customer.CustomerService;
 import com.tierupgrade.customer.EvaluationTimeBehind;
 import com.tierupgrade.facts.FactLimits;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 /**
  * One consumer thread of the facts topic. Each message is stored and evaluated exactly as a POST is, in its own
@@ -43,11 +44,12 @@ final class FactsConsumer implements Runnable {
     private final ObjectMapper json;
     private final FactsMetrics metrics;
     private final FactLimits limits;
+    private final ActiveRuleSet rules;
     private final AtomicLong lag = new AtomicLong();
     private volatile boolean running = true;
 
     FactsConsumer(KafkaConfig config, KafkaConsumer<String, String> consumer, KafkaProducer<String, String> deadLetters,
-            CustomerService customers, ObjectMapper json, FactsMetrics metrics, FactLimits limits) {
+            CustomerService customers, ObjectMapper json, FactsMetrics metrics, FactLimits limits, ActiveRuleSet rules) {
         this.config = config;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
@@ -55,6 +57,7 @@ final class FactsConsumer implements Runnable {
         this.json = json;
         this.metrics = metrics;
         this.limits = limits;
+        this.rules = rules;
     }
 
     /** Messages in the assigned partitions not consumed yet, as of the last poll. */
@@ -115,7 +118,8 @@ final class FactsConsumer implements Runnable {
     private boolean handle(ConsumerRecord<String, String> record) {
         long start = System.nanoTime();
         try {
-            customers.receiveFacts(record.key(), FactsMessage.read(json, record.key(), record.value(), Instant.now(), limits));
+            customers.receiveFacts(record.key(), FactsMessage.read(json, record.key(), record.value(), Instant.now(),
+                    limits, rules.current().events()));
             metrics.stored(System.nanoTime() - start);
             return true;
         } catch (FactsMessage.Unacceptable e) {

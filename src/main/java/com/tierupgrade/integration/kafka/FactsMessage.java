@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.facts.CustomerIds;
+import com.tierupgrade.facts.EventTypes;
 import com.tierupgrade.facts.FactLimits;
 import com.tierupgrade.facts.FactsRequest;
 import com.tierupgrade.facts.FactsValidator;
@@ -26,7 +27,8 @@ final class FactsMessage {
     private FactsMessage() {
     }
 
-    static ValidFacts read(ObjectMapper json, String customerId, String value, Instant now, FactLimits limits)
+    static ValidFacts read(ObjectMapper json, String customerId, String value, Instant now, FactLimits limits,
+            EventTypes types)
             throws Unacceptable {
         if (customerId == null) {
             throw new Unacceptable("The message has no key: the key must be the customer id");
@@ -50,7 +52,7 @@ final class FactsMessage {
             throw new Unacceptable("The value must be a JSON object");
         }
         try {
-            return FactsValidator.validate(request, now, limits);
+            return FactsValidator.validate(request, now, limits, types);
         } catch (InvalidFacts e) {
             throw new Unacceptable("The facts are not valid: " + e.problems().stream()
                     .map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining("; ")));

@@ -15,6 +15,7 @@ import com.tierupgrade.customer.CustomerService;
 import com.tierupgrade.facts.FactLimits;
 import com.tierupgrade.facts.LimitsConfig;
 import com.tierupgrade.integration.Loop;
+import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,19 +34,21 @@ class KafkaLoops {
     private final ObjectMapper json;
     private final FactsMetrics metrics;
     private final FactLimits limits;
+    private final ActiveRuleSet rules;
     private final List<FactsConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, String> producer;
     private Loop publishing;
 
     KafkaLoops(KafkaConfig config, AnnouncementPublisher publisher, CustomerService customers, ObjectMapper json,
-            FactsMetrics metrics, LimitsConfig limits) {
+            FactsMetrics metrics, LimitsConfig limits, ActiveRuleSet rules) {
         this.config = config;
         this.publisher = publisher;
         this.customers = customers;
         this.json = json;
         this.metrics = metrics;
         this.limits = FactLimits.of(limits);
+        this.rules = rules;
     }
 
     void start(@Observes StartupEvent started) {
@@ -59,7 +62,7 @@ class KafkaLoops {
         if (config.consumeFacts()) {
             for (int i = 0; i < config.consumers(); i++) {
                 FactsConsumer consumer = new FactsConsumer(config,
-                        KafkaClients.consumer(config, "tier-upgrade-facts-" + i), producer, customers, json, metrics, limits);
+                        KafkaClients.consumer(config, "tier-upgrade-facts-" + i), producer, customers, json, metrics, limits, rules);
                 metrics.watch(consumer);
                 consumers.add(consumer);
                 Thread thread = new Thread(consumer, "kafka-facts-" + i);

@@ -120,7 +120,7 @@ public class ScenarioRunner {
         }
         List<String> failures = new ArrayList<>();
         Scenario.Expectation expect = expectationInCodes(ruleSet, scenario.expect(), failures);
-        ValidFacts facts = facts(scenario, failures);
+        ValidFacts facts = facts(ruleSet, scenario, failures);
         if (!failures.isEmpty()) {
             return failures;
         }
@@ -146,7 +146,7 @@ public class ScenarioRunner {
      * clock, so that a scenario gives the same answer whenever it runs: asOf may be in the past or the future, and
      * no event may come after asOf (it would not count, which is never what a scenario means).
      */
-    private ValidFacts facts(Scenario scenario, List<String> failures) {
+    private ValidFacts facts(RuleSet ruleSet, Scenario scenario, List<String> failures) {
         Instant asOf = parse(scenario.asOf());
         Instant base = asOf == null ? STAND_IN_AS_OF : asOf;
         Set<String> reported = new HashSet<>();
@@ -161,7 +161,7 @@ public class ScenarioRunner {
         ValidFacts facts = null;
         try {
             FactsRequest request = json.convertValue(body, FactsRequest.class);
-            facts = FactsValidator.validate(request, base);
+            facts = FactsValidator.validate(request, base, ruleSet.events());
         } catch (InvalidFacts invalid) {
             for (FieldProblem problem : invalid.problems()) {
                 if (reported.contains(problem.field())) {

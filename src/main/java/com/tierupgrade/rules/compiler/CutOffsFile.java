@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.tierupgrade.facts.EventType;
+import com.tierupgrade.facts.EventTypes;
 import com.tierupgrade.rules.engine.CutOffDefinition;
 
 /** Reads {@code cutoffs.yaml}: each key is a cut-off rules can use, with what it measures and the top share. */
@@ -23,7 +23,7 @@ final class CutOffsFile {
     private CutOffsFile() {
     }
 
-    static List<CutOffDefinition> read(String content) {
+    static List<CutOffDefinition> read(String content, EventTypes types) {
         Map<?, ?> document;
         try {
             document = YAML.readValue(content, Map.class);
@@ -48,7 +48,7 @@ final class CutOffsFile {
                             + String.join(", ", FIELDS));
                 }
             }
-            definitions.add(new CutOffDefinition(name, text(fields, name, "label"), eventType(fields, name),
+            definitions.add(new CutOffDefinition(name, text(fields, name, "label"), eventType(fields, name, types),
                     measure(fields, name), (int) number(fields, name, "windowDays", 1, 3650),
                     number(fields, name, "topPercent", 0.01, 100)));
         });
@@ -63,13 +63,11 @@ final class CutOffsFile {
         return value.toString();
     }
 
-    private static String eventType(Map<?, ?> fields, String name) {
+    private static String eventType(Map<?, ?> fields, String name, EventTypes types) {
         String type = text(fields, name, "event");
-        try {
-            EventType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ".event: '" + type + "' is not an event type; the types are "
-                    + List.of(EventType.values()));
+        if (!types.contains(type)) {
+            throw new IllegalArgumentException(name + ".event: '" + type + "' is not an event type of "
+                    + EventTypes.FILE + "; the types are " + types.names());
         }
         return type;
     }

@@ -1,8 +1,5 @@
 package com.tierupgrade.rules.compiler;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.drools.drl.parser.lang.dsl.DSLMapping;
-import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
-import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
 import com.tierupgrade.rules.compiler.RuleSetInvalid.Problem;
 
@@ -68,28 +62,9 @@ public final class RuleSafety {
 
     private static List<Problem> checkExpanded(String name, String dslr, Map<String, String> ruleFiles,
             Set<String> declared) {
-        DefaultExpander expander = new DefaultExpander();
-        ruleFiles.forEach((file, content) -> {
-            if (file.endsWith(".dsl")) {
-                DSLTokenizedMappingFile dsl = new DSLTokenizedMappingFile();
-                try {
-                    dsl.parseAndLoad(new StringReader(content));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                DSLMapping mapping = dsl.getMapping();
-                if (mapping != null) {
-                    expander.addDSLMapping(mapping);
-                }
-            }
-        });
-        String expanded;
-        try {
-            expanded = expander.expand(dslr);
-        } catch (RuntimeException e) {
-            return List.of(); // the compiler reports what the expander cannot read
-        }
-        return check(name, expanded, declared).stream().map(p -> new Problem(p.file(), p.line(), p.column(),
-                "with the .dsl mappings applied: " + p.message())).toList();
+        // when the expander cannot read a sentence, the compiler reports it with its line
+        return DslExpansion.expand(dslr, ruleFiles).map(expanded -> check(name, expanded, declared).stream()
+                .map(p -> new Problem(p.file(), p.line(), p.column(), "with the .dsl mappings applied: "
+                        + p.message())).toList()).orElse(List.of());
     }
 }

@@ -21,6 +21,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
+import com.tierupgrade.facts.EventTypes;
 import com.tierupgrade.rules.engine.CutOffDefinition;
 import com.tierupgrade.rules.engine.Ladders;
 import com.tierupgrade.rules.engine.RuleSet;
@@ -53,10 +54,21 @@ public class RuleSetCompiler {
                 problems.add(new RuleSetInvalid.Problem(Ladders.FILE, 0, 0, e.getMessage()));
             }
         }
-        List<CutOffDefinition> cutOffs = List.of();
-        if (files.containsKey(CutOffsFile.NAME)) {
+        EventTypes events = null;
+        if (!files.containsKey(EventTypes.FILE)) {
+            problems.add(new RuleSetInvalid.Problem(EventTypes.FILE, 0, 0,
+                    "missing: the event types (PURCHASE, VISIT …) and their fields must be declared in this file"));
+        } else {
             try {
-                cutOffs = CutOffsFile.read(files.get(CutOffsFile.NAME));
+                events = EventsFile.read(files.get(EventTypes.FILE));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleSetInvalid.Problem(EventTypes.FILE, 0, 0, e.getMessage()));
+            }
+        }
+        List<CutOffDefinition> cutOffs = List.of();
+        if (files.containsKey(CutOffsFile.NAME) && events != null) {
+            try {
+                cutOffs = CutOffsFile.read(files.get(CutOffsFile.NAME), events);
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleSetInvalid.Problem(CutOffsFile.NAME, 0, 0, e.getMessage()));
             }
@@ -74,6 +86,14 @@ public class RuleSetCompiler {
                 problems.add(new RuleSetInvalid.Problem(ParametersFile.NAME, 0, 0, e.getMessage()));
             }
         }
+        if (ladders != null) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                if (DecisionTableFile.isTable(file.getKey())) {
+                    ruleFiles.put(DecisionTableFile.generatedName(file.getKey()),
+                            DecisionTableFile.toDslr(file.getKey(), file.getValue(), ladders, problems));
+                }
+            }
+        }
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl, *.dslr) found"));
         }
@@ -83,11 +103,14 @@ public class RuleSetCompiler {
         if (ladders != null) {
             problems.addAll(LadderReferences.check(ruleFiles, ladders));
         }
+        if (events != null && problems.isEmpty()) {
+            problems.addAll(EventReferences.check(ruleFiles, events));
+        }
         if (!problems.isEmpty()) {
             throw new RuleSetInvalid(source, problems);
         }
         String version = versionOf(files);
-        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, cutOffs,
+        return new RuleSet(version, build(source, version, ruleFiles).getKieBase(), ladders, events, cutOffs,
                 Map.copyOf(files));
     }
 
@@ -123,6 +146,7 @@ public class RuleSetCompiler {
         if (file.equals(ParametersFile.GENERATED)) {
             file = ParametersFile.NAME;
         }
+        file = DecisionTableFile.tableOf(file).orElse(file);
         return new RuleSetInvalid.Problem(file.isEmpty() ? "(rules)" : file, message.getLine(), message.getColumn(),
                 message.getText().strip());
     }
@@ -131,7 +155,7 @@ public class RuleSetCompiler {
         return RULE_FILE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
-    /** The rule files, ladders, parameters and cut-offs of a rules directory, by file name. */
+    /** The rule files, ladders, event types, parameters and cut-offs of a rules directory, by file name. */
     public static Map<String, String> readFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new RuleSetInvalid(directory.toString(), List.of(new RuleSetInvalid.Problem(directory.toString(), 0,
@@ -141,7 +165,8 @@ public class RuleSetCompiler {
         try (Stream<Path> paths = Files.list(directory)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = path.getFileName().toString();
-                if (isRuleFile(name) || name.equals(Ladders.FILE) || name.equals(ParametersFile.NAME)
+                if (isRuleFile(name) || DecisionTableFile.isTable(name) || name.equals(Ladders.FILE)
+                        || name.equals(EventTypes.FILE) || name.equals(ParametersFile.NAME)
                         || name.equals(CutOffsFile.NAME)) {
                     files.put(name, Files.readString(path, StandardCharsets.UTF_8));
                 }

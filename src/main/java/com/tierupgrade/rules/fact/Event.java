@@ -88,16 +88,32 @@ public class Event {
         return text("brand");
     }
 
-    /** Any field, for fields the default rules do not use. */
+    // Any field declared in events.yaml, by name: Event( type == "VIOLATION", text("rule") == "广告" ).
+    // The compiler refuses a name events.yaml does not declare for the type.
+
+    /** The field as sent, null when absent. */
     public Object field(String name) {
         return fields.get(name);
     }
 
-    private boolean flag(String name) {
+    /** Whether the event carries the field, e.g. has("viaCustomerId") for a second-level referral purchase. */
+    public boolean has(String name) {
+        return fields.get(name) != null;
+    }
+
+    /** A boolean field; absent counts as false (a complaint without resolved is unresolved). */
+    public boolean flag(String name) {
         return Boolean.TRUE.equals(fields.get(name));
     }
 
-    private String text(String name) {
+    /** A number field (amount, count, rating), 0 when absent. */
+    public double number(String name) {
+        Object value = fields.get(name);
+        return value instanceof Number number ? number.doubleValue() : 0;
+    }
+
+    /** A text, one-of or customer-id field, null when absent. */
+    public String text(String name) {
         Object value = fields.get(name);
         return value == null ? null : value.toString();
     }

@@ -196,7 +196,7 @@ class HistoryQueryTest {
                 .body("problems[0].message", containsString("UPGRADE"));
         invalidRequest().queryParam("dimension", "colour").get("/history").then().statusCode(400)
                 .body("problems[0].field", equalTo("dimension"))
-                .body("problems[0].message", containsString("stage, tier, relationship, rfm"));
+                .body("problems[0].message", containsString("stage, tier, influencer, buyerGroup, relationship, rfm"));
         invalidRequest().queryParam("dimension", "tier").queryParam("to", "RELIANT").get("/history").then()
                 .statusCode(400)
                 .body("problems[0].field", equalTo("to"))

@@ -23,7 +23,7 @@ class ActiveRuleSetCheckTest {
     @Test
     void shouldBeUpWithTheVersionOnceOneIsActive() {
         ActiveRuleSet rules = new ActiveRuleSet();
-        rules.activate(new RuleSet("abc123", null, null, java.util.List.of(), Map.of()), "STARTUP");
+        rules.activate(new RuleSet("abc123", null, null, null, java.util.List.of(), Map.of()), "STARTUP");
         HealthCheckResponse response = new ActiveRuleSetCheck(rules).call();
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
         assertEquals("abc123", response.getData().orElseThrow().get("version"));
