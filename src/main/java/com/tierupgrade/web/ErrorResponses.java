@@ -1,6 +1,7 @@
 package com.tierupgrade.web;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -21,14 +22,14 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ErrorResponses implements OASFilter {
 
-    private static final Map<String, String> EVERY_OPERATION = Map.of(
+    private static final Map<String, String> EVERY_OPERATION = new TreeMap<>(Map.of(
             "400", "BadRequest",
             "401", "Unauthorized",
             "403", "Forbidden",
-            "503", "DatabaseUnavailable");
-    private static final Map<String, String> OPERATIONS_WITH_A_BODY = Map.of(
+            "503", "DatabaseUnavailable"));
+    private static final Map<String, String> OPERATIONS_WITH_A_BODY = new TreeMap<>(Map.of(
             "413", "TooLarge",
-            "415", "UnsupportedMediaType");
+            "415", "UnsupportedMediaType"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

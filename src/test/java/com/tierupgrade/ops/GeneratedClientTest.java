@@ -96,7 +96,7 @@ class GeneratedClientTest {
                 .attributes(Map.of("inGroup", true))
                 .events(List.of(new EventInput().id("o1").type("PURCHASE").at("2026-11-01T00:00:00Z")
                         .putAdditionalProperty("amount", 1200))));
-        assertEquals("FAMILIAR", dryRun.getStage());
+        assertEquals("TRUSTING", dryRun.getStage(), "a connected customer who bought once (seed 000)");
 
         ApiException bad = assertThrows(ApiException.class, () -> asIngest.receiveFacts(customerId,
                 new FactsRequest().events(List.of(new EventInput().id("x").type("PURCHASE")

@@ -77,6 +77,10 @@ public final class OpenApiContract implements OrderedFilter {
             answer.withContentType(contentType);
         }
         ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(method), answer.build());
+        if (status == 400 && (body == null || body.isEmpty())) {
+            // The HTTP layer refuses a path it cannot decode (e.g. "a%b") before any resource runs, with no body.
+            report = withoutMissingBody(report);
+        }
         failOnErrors(report, "answer to " + method + " " + path, status, body);
     }
 
@@ -105,8 +109,12 @@ public final class OpenApiContract implements OrderedFilter {
             }
             return response;
         }
-        failOnErrors(validator().validateResponse(path, sent.getMethod(), RestAssuredResponse.of(response)),
-                "answer to " + what, response.statusCode(), response.asString());
+        ValidationReport answerReport = validator().validateResponse(path, sent.getMethod(),
+                RestAssuredResponse.of(response));
+        if (request.getMethod().equals("HEAD")) {
+            answerReport = withoutMissingBody(answerReport);
+        }
+        failOnErrors(answerReport, "answer to " + what, response.statusCode(), response.asString());
         return response;
     }
 
@@ -207,6 +215,12 @@ public final class OpenApiContract implements OrderedFilter {
                 return request.getHeaderValues(name);
             }
         };
+    }
+
+    /** A HEAD answer has the GET's status and headers but never a body. */
+    private static ValidationReport withoutMissingBody(ValidationReport report) {
+        return ValidationReport.from(report.getMessages().stream()
+                .filter(message -> !message.getKey().equals("validation.response.body.missing")).toList());
     }
 
     private static void failOnErrors(ValidationReport report, String what, Integer status, String body) {
