@@ -82,11 +82,12 @@ final class Changes {
                 : ladder.rank(to) > ladder.rank(from) ? Kind.UPGRADE : Kind.DOWNGRADE;
         List<String> reasons = new ArrayList<>();
         if (from != null && (kind == Kind.DOWNGRADE || to == null)) {
-            reasons.add("不再满足「" + ladder.displayName(from).orElse(from) + "」的条件");
-            if (dimension.equals(Ladders.TIER)) {
-                next.heldBack().stream().filter(hold -> hold.tier().equals(from))
-                        .forEach(hold -> reasons.add(hold.reason()));
-            }
+            // A tier left because a filter now holds it back still meets its condition: say it is held, not lost.
+            List<String> holds = !dimension.equals(Ladders.TIER) ? List.of() : next.heldBack().stream()
+                    .filter(hold -> hold.tier().equals(from)).map(hold -> hold.reason()).toList();
+            String fromName = ladder.displayName(from).orElse(from);
+            reasons.add(holds.isEmpty() ? "不再满足「" + fromName + "」的条件" : "「" + fromName + "」的条件仍成立,但被暂缓");
+            reasons.addAll(holds);
         } else if (kind == Kind.UPGRADE && dimension.equals(Ladders.TIER)) {
             previous.get().heldBack().stream().filter(hold -> hold.tier().equals(to))
                     .forEach(hold -> reasons.add("此前的暂缓原因已解除:" + hold.reason()));

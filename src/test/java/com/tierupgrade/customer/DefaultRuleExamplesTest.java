@@ -77,7 +77,7 @@ class DefaultRuleExamplesTest {
     void shouldHoldBackHeavyConsumerWithOpenComplaint() {
         postFacts(newCustomerId(), facts().with("addedWeCom", true).purchases("p", 5, 300, 10)
                 .event("c1", "COMPLAINT", 3, Map.of("resolved", false))).statusCode(200)
-                .body("stage", equalTo("FAMILIAR"))
+                .body("stage", equalTo("COGNIZANT"))
                 .body("tier", equalTo("FOLLOWER"))
                 .body("heldBack.tier", contains("HEAVY_CONSUMER"))
                 .body("heldBack[0].reason", equalTo("问题用户:存在未解决的投诉或差评,暂停升级"));

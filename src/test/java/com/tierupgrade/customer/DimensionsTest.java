@@ -26,9 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DimensionsTest {
 
-    /** A member who bought 3 times for 400 in the last 100 days: REPEAT, 重要价值, MATURE, 高频高价. */
+    /** A member who bought 3 times for 400 in the last 100 days and visited 3 times: REPEAT, 重要价值, MATURE, 高频高价. */
     private static FactsBody repeatMember() {
-        return facts().with("member", true).with("addedWeCom", true)
+        return facts().with("member", true).with("addedWeCom", true).event("v1", "VISIT", 1, Map.of())
+                .event("v2", "VISIT", 2, Map.of()).event("v3", "VISIT", 3, Map.of())
                 .event("p1", "PURCHASE", 5, Map.of("amount", 400, "couponUsed", true))
                 .event("p2", "PURCHASE", 40, Map.of("amount", 400))
                 .event("p3", "PURCHASE", 100, Map.of("amount", 400));
@@ -40,7 +41,7 @@ class DimensionsTest {
         postFacts(id, repeatMember()).statusCode(200)
                 .body("dimensions.relationship.code", equalTo("REPEAT"))
                 .body("dimensions.rfm.code", equalTo("IMPORTANT_VALUE"))
-                .body("dimensions.rfm.reasons[0]", containsString("最近一次购买 5 天前(R高"))
+                .body("dimensions.rfm.reasons[0]", containsString("距最近一次购买天数 5 天(R高"))
                 .body("dimensions.lifecycle.code", equalTo("MATURE"))
                 .body("dimensions.quadrant.code", equalTo("HIGH_FREQ_HIGH_VALUE"))
                 .body("dimensions.sensitivity.code", equalTo("SENSITIVE"))
@@ -81,19 +82,21 @@ class DimensionsTest {
     @Test
     void shouldWarnAndListCustomersDriftingTowardLowFrequencyLowValue() {
         String id = newCustomerId();
-        postFacts(id, facts().purchases("p", 2, 400, 10)).statusCode(200)
+        // Seed 002: visit frequency × contribution value; 3 visits and 800 spent in 90 days is 高频高价.
+        postFacts(id, facts().purchases("p", 2, 400, 10).event("v1", "VISIT", 10, Map.of())
+                .event("v2", "VISIT", 11, Map.of()).event("v3", "VISIT", 12, Map.of())).statusCode(200)
                 .body("dimensions.quadrant.code", equalTo("HIGH_FREQ_HIGH_VALUE"))
                 .body("warnings", org.hamcrest.Matchers.empty());
-        // 85 days later both purchases have left the 90-day period: 低频低价, and the move is warned about.
+        // 85 days later the visits and purchases have left the 90-day window: 低频低价, and the move is warned about.
         postFacts(id, facts().daysLater(85)).statusCode(200)
                 .body("dimensions.quadrant.code", equalTo("LOW_FREQ_LOW_VALUE"))
                 .body("warnings[0].code", equalTo("DRIFT_TO_LOW_LOW"))
-                .body("warnings[0].rule", equalTo("象限下滑预警:向低频低价移动"))
+                .body("warnings[0].rule", equalTo("象限下滑预警:变为低频低价"))
                 .body("warnings[0].action", equalTo("一对一回访，了解原因并推送专属权益"))
                 .body("history.find { it.kind == 'WARNING' }.from", equalTo("HIGH_FREQ_HIGH_VALUE"))
                 .body("history.find { it.kind == 'WARNING' }.to", equalTo("LOW_FREQ_LOW_VALUE"))
                 .body("history.find { it.kind == 'WARNING' }.reasons",
-                        contains("价值象限下滑:由「高频高价」向「低频低价」移动"));
+                        contains("价值象限下滑:由「高频高价」变为「低频低价」"));
         // The same state later raises no second warning.
         postFacts(id, facts().daysLater(86)).statusCode(200).body("warnings", org.hamcrest.Matchers.empty());
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +75,12 @@ class HistoryTest {
                 .body("heldBack.reason", containsInAnyOrder("用户明确拒绝分销,不硬推", PROBLEM))
                 .body(STAGE_AND_TIER + ".kind", contains("HELD_BACK"))
                 .body(STAGE_AND_TIER + "[0].reasons", contains(PROBLEM))
-                .body(STAGE_AND_TIER + "[0].rule", equalTo("问题用户:近期差评且之后没有退款"));
+                .body(STAGE_AND_TIER + "[0].rule", equalTo("问题用户:存在未解决的投诉或差评,暂停升级"))
+                // Which problem it is: the buyer group (seed 000: 问题用户) records it.
+                .body("history.find { it.dimension == 'buyerGroup' }.to", equalTo("PROBLEM"))
+                .body("history.find { it.dimension == 'buyerGroup' }.rule", nullValue())
+                .body("history.find { it.dimension == 'buyerGroup' }.reasons[0]",
+                        equalTo("问题用户:近180天给出 2 星及以下差评,之后没有退款"));
     }
 
     /** An open complaint ends TRUSTING, so the distributor condition (RELIANT) no longer holds at all. */

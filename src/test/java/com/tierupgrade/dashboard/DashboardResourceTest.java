@@ -55,14 +55,15 @@ class DashboardResourceTest {
         return customers == null ? 0 : customers;
     }
 
-    /** Two distributors, a refused distributor (held back) and a customer with no stage or tier. */
+    /** Two distributors, a refused distributor (held back) and a customer not connected (未连接私域, no tier). */
     static void postFourCustomers() {
         postFacts(newCustomerId(), repeatBuyer().with("distributorOptIn", true)).statusCode(200)
                 .body("tier", equalTo("DISTRIBUTOR"));
         postFacts(newCustomerId(), repeatBuyer().with("distributorOptIn", true)).statusCode(200);
         postFacts(newCustomerId(), repeatBuyer().with("distributorOptIn", true).with("distributorRefused", true))
                 .statusCode(200).body("heldBack.tier", hasItem("DISTRIBUTOR"));
-        postFacts(newCustomerId(), facts().with("region", "北京")).statusCode(200).body("stage", equalTo(null));
+        postFacts(newCustomerId(), facts().with("region", "北京")).statusCode(200).body("stage", equalTo("NOT_CONNECTED"))
+                .body("tier", equalTo(null));
     }
 
     @Test
@@ -76,7 +77,8 @@ class DashboardResourceTest {
         assertEquals(1, count(after, "tier", "FOLLOWER") - count(before, "tier", "FOLLOWER"));
         assertEquals(1, count(after, "tier", null) - count(before, "tier", null));
         assertEquals(3, count(after, "stage", "RELIANT") - count(before, "stage", "RELIANT"));
-        assertEquals(1, count(after, "stage", null) - count(before, "stage", null));
+        assertEquals(1, count(after, "stage", "NOT_CONNECTED") - count(before, "stage", "NOT_CONNECTED"));
+        assertEquals(4, funnel(after, "NOT_CONNECTED") - funnel(before, "NOT_CONNECTED"), "every customer");
         for (String stage : List.of("FAMILIAR", "COGNIZANT", "TRUSTING", "RELIANT")) {
             assertEquals(3, funnel(after, stage) - funnel(before, stage), stage);
         }
@@ -92,7 +94,7 @@ class DashboardResourceTest {
         List<Long> counts = summary.getList("funnel.count", Long.class);
         List<Float> rates = summary.getList("funnel.rate", Float.class);
 
-        assertEquals(List.of("熟悉", "认知", "信赖", "依靠"), summary.getList("funnel.name"));
+        assertEquals(List.of("未连接私域", "熟悉", "认知", "信赖", "依靠"), summary.getList("funnel.name"));
         assertEquals(null, rates.get(0));
         for (int i = 1; i < counts.size(); i++) {
             assertEquals((double) counts.get(i) / counts.get(i - 1), rates.get(i), 1e-6);
@@ -108,7 +110,7 @@ class DashboardResourceTest {
 
         assertEquals(3, today(after, "tier", "INITIAL") - today(before, "tier", "INITIAL"));
         assertEquals(1, today(after, "tier", "HELD_BACK") - today(before, "tier", "HELD_BACK"));
-        assertEquals(3, today(after, "stage", "INITIAL") - today(before, "stage", "INITIAL"));
+        assertEquals(4, today(after, "stage", "INITIAL") - today(before, "stage", "INITIAL"));
         assertEquals(1, heldBackBy(after, REFUSED) - heldBackBy(before, REFUSED));
         assertEquals(3, after.getList("daily.days").size());
         assertEquals("UTC", after.getString("daily.zone"));
@@ -129,7 +131,7 @@ class DashboardResourceTest {
     void shouldListDimensionsWithDisplayNames() {
         given().when().get("/dashboard/labels").then().statusCode(200)
                 .body("dimension", hasItem("rfm"))
-                .body("find { it.dimension == 'stage' }.values.name", equalTo(List.of("熟悉", "认知", "信赖", "依靠")))
+                .body("find { it.dimension == 'stage' }.values.name", equalTo(List.of("未连接私域", "熟悉", "认知", "信赖", "依靠")))
                 .body("find { it.dimension == 'rfm' }.name", equalTo("RFM 分群"))
                 .body("find { it.dimension == 'tier' }.values", hasSize(6));
     }

@@ -87,15 +87,18 @@ class ExplanationTest {
     @Test
     void shouldExplainDriftWarning() {
         String id = newCustomerId();
-        postFacts(id, facts().purchases("p", 2, 400, 10)).statusCode(200);
-        postFacts(id, facts().purchases("q", 2, 100, -75).daysLater(85)).statusCode(200)
+        // Seed 002's quadrant: visits × contribution; three visits each time keep the frequency high.
+        postFacts(id, facts().purchases("p", 2, 400, 10).event("v1", "VISIT", 1, Map.of())
+                .event("v2", "VISIT", 2, Map.of()).event("v3", "VISIT", 3, Map.of())).statusCode(200);
+        postFacts(id, facts().purchases("q", 2, 100, -75).event("w1", "VISIT", -75, Map.of())
+                .event("w2", "VISIT", -76, Map.of()).event("w3", "VISIT", -77, Map.of()).daysLater(85)).statusCode(200)
                 .body("warnings.code", hasItem("DRIFT_TO_LOW_LOW"));
         Integer entryId = given().queryParam("customer", id).queryParam("kind", "WARNING").get("/history")
                 .path("entries[0].id");
         given().get("/history/{entry}/explanation", entryId).then().statusCode(200)
                 .body("summary", containsString("在频次×价值象限上收到预警 DRIFT_TO_LOW_LOW,当前为「高频低价」"))
                 .body("sentences.find { it.topic == 'WARNING' }.text",
-                        equalTo("预警:价值象限下滑:由「高频高价」向「低频低价」移动(规则「象限下滑预警:向低频低价移动」)。"))
+                        equalTo("预警:价值象限下滑:由「高频高价」变为「高频低价」,正向低频低价移动(规则「象限下滑预警:变为高频低价」)。"))
                 .body("sentences.find { it.topic == 'MEASURES' }.text", containsString("近90天客单价"));
         given().get("/customers/{id}/explanation", id).then().statusCode(200)
                 .body("sentences.find { it.topic == 'WARNING' }.dimension", equalTo("quadrant"));

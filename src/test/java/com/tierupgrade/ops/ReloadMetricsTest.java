@@ -50,7 +50,7 @@ class ReloadMetricsTest {
 
     @Test
     void shouldCountRefusedAndAcceptedReloads() throws IOException {
-        Path journey = RULES.resolve("journey.drl");
+        Path journey = RULES.resolve("measures.drl");
         String original = Files.readString(journey);
         double refused = reloads("refused");
         double accepted = reloads("accepted");

@@ -70,7 +70,7 @@ class CutOffsTest {
                 .body("dimensions.population.code", equalTo("SUPER_USER"))
                 .body("cutOffs[0].name", equalTo("superUserSpend"))
                 .body("cutOffs[0].value", equalTo((float) value))
-                .body("cutOffs[0].rule", equalTo("超级用户:消费进入全体前10%"))
+                .body("cutOffs[0].rule", equalTo("超级用户:消费进入全体前列(门槛见 cutoffs.yaml)"))
                 .body("dimensions.population.reasons[0]", equalTo("近90天消费 " + spend + " 元,达到「近90天消费前10%」门槛 "
                         + yuan(value) + " 元"));
         postFacts(newCustomerId(), facts().with("member", true)).statusCode(200)

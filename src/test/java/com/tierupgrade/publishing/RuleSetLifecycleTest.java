@@ -178,12 +178,12 @@ class RuleSetLifecycleTest {
     void shouldKeepServingTheOldRulesWhenASavedFileDoesNotCompile() {
         String before = current().getString("version");
         Instant saved = Instant.now();
-        save(Map.of("journey.drl", ShippedRules.files().get("journey.drl").replace("StageReached( code == \"TRUSTING\" )",
-                "StageReachd( code == \"TRUSTING\" )")));
+        save(Map.of("measures.drl", ShippedRules.files().get("measures.drl").replace("accumulate( Measure( name == ",
+                "accumulate( Measur( name == ")));
         JsonPath state = await("the broken file to be refused",
                 s -> s.getString("lastRejected.at") != null && Instant.parse(s.getString("lastRejected.at")).isAfter(saved));
         assertEquals(before, state.getString("version"));
-        assertEquals("journey.drl", state.getString("lastRejected.problems[0].file"));
+        assertEquals("measures.drl", state.getString("lastRejected.problems[0].file"));
         assertTrue(state.getInt("lastRejected.problems[0].line") > 0);
         postFacts(newCustomerId(), repeatBuyer()).statusCode(200).body("stage", equalTo("RELIANT"))
                 .body("rulesetVersion", equalTo(before));

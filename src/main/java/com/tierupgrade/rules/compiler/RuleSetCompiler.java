@@ -86,6 +86,14 @@ public class RuleSetCompiler {
                 problems.add(new RuleSetInvalid.Problem(ParametersFile.NAME, 0, 0, e.getMessage()));
             }
         }
+        if (ladders != null) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                if (DecisionTableFile.isTable(file.getKey())) {
+                    ruleFiles.put(DecisionTableFile.generatedName(file.getKey()),
+                            DecisionTableFile.toDslr(file.getKey(), file.getValue(), ladders, problems));
+                }
+            }
+        }
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleSetInvalid.Problem(source, 0, 0, "no rule files (*.drl, *.dslr) found"));
         }
@@ -138,6 +146,7 @@ public class RuleSetCompiler {
         if (file.equals(ParametersFile.GENERATED)) {
             file = ParametersFile.NAME;
         }
+        file = DecisionTableFile.tableOf(file).orElse(file);
         return new RuleSetInvalid.Problem(file.isEmpty() ? "(rules)" : file, message.getLine(), message.getColumn(),
                 message.getText().strip());
     }
@@ -156,8 +165,8 @@ public class RuleSetCompiler {
         try (Stream<Path> paths = Files.list(directory)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = path.getFileName().toString();
-                if (isRuleFile(name) || name.equals(Ladders.FILE) || name.equals(EventTypes.FILE)
-                        || name.equals(ParametersFile.NAME)
+                if (isRuleFile(name) || DecisionTableFile.isTable(name) || name.equals(Ladders.FILE)
+                        || name.equals(EventTypes.FILE) || name.equals(ParametersFile.NAME)
                         || name.equals(CutOffsFile.NAME)) {
                     files.put(name, Files.readString(path, StandardCharsets.UTF_8));
                 }

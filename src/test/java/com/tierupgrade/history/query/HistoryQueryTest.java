@@ -195,7 +195,7 @@ class HistoryQueryTest {
                 .body("problems[0].message", containsString("UPGRADE"));
         given().queryParam("dimension", "colour").get("/history").then().statusCode(400)
                 .body("problems[0].field", equalTo("dimension"))
-                .body("problems[0].message", containsString("stage, tier, relationship, rfm"));
+                .body("problems[0].message", containsString("stage, tier, influencer, buyerGroup, relationship, rfm"));
         given().queryParam("dimension", "tier").queryParam("to", "RELIANT").get("/history").then().statusCode(400)
                 .body("problems[0].field", equalTo("to"))
                 .body("problems[0].message", containsString("FOLLOWER, SPREADER"));

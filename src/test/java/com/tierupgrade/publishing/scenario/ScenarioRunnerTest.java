@@ -110,16 +110,17 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void shouldTreatNoneAndNullAsNoStage() {
+    void shouldTreatNoneAndNullAsNoValue() {
+        // Without a connection there is a stage (未连接私域) but no tier.
         String scenario = """
                 - name: 没有连接
                   asOf: 2026-03-01T12:00:00Z
                   attributes: {region: 北京}
-                  expect: {stage: STAGE, tier: ~}
+                  expect: {stage: NOT_CONNECTED, tier: TIER}
                 """;
-        assertTrue(only(scenario.replace("STAGE", "none")).passed());
-        assertTrue(only(scenario.replace("STAGE", "~")).passed());
-        assertFailsWith(only(scenario.replace("STAGE", "FAMILIAR")), "stage: expected FAMILIAR, got none");
+        assertTrue(only(scenario.replace("TIER", "none")).passed());
+        assertTrue(only(scenario.replace("TIER", "~")).passed());
+        assertFailsWith(only(scenario.replace("TIER", "FOLLOWER")), "tier: expected FOLLOWER, got none");
     }
 
     @Test
@@ -241,7 +242,7 @@ class ScenarioRunnerTest {
                 - name: 维度拼错
                   asOf: 2026-11-20T00:00:00Z
                   expect: {tier: none, lifecycel: NEW}
-                """), "expect.lifecycel: unknown field; the fields are stage, tier, relationship, rfm, lifecycle, "
+                """), "expect.lifecycel: unknown field; the fields are stage, tier, influencer, buyerGroup, relationship, rfm, lifecycle, "
                 + "quadrant, sensitivity, population (the dimensions of ladders.yaml), heldBack, reasons, warnings, "
                 + "measures");
         assertFailsWith(only("""
@@ -256,8 +257,8 @@ class ScenarioRunnerTest {
     @Test
     void shouldReportDuplicateNames() {
         List<ScenarioResult> results = run("""
-                - {name: 同名, asOf: 2026-11-20T00:00:00Z, expect: {stage: none, tier: none}}
-                - {name: 同名, asOf: 2026-11-20T00:00:00Z, expect: {stage: none, tier: none}}
+                - {name: 同名, asOf: 2026-11-20T00:00:00Z, expect: {stage: NOT_CONNECTED, tier: none}}
+                - {name: 同名, asOf: 2026-11-20T00:00:00Z, expect: {stage: NOT_CONNECTED, tier: none}}
                 """);
         assertTrue(results.get(0).passed());
         assertFailsWith(results.get(1), "name: another scenario of this file has the same name; names must be unique");
@@ -270,12 +271,12 @@ class ScenarioRunnerTest {
                 - name: 缩进错误
                   asOf: 2026-11-20T00:00:00Z
                   expect:
-                    stage: none
+                    stage: NOT_CONNECTED
                      tier: none
                 """);
         files.put("scenarios/not-a-list.yaml", "name: 只有一个场景\n");
         files.put("scenarios/empty.yaml", "# 只有注释\n");
-        files.put("scenarios/good.yaml", "- {name: 好的, asOf: 2026-11-20T00:00:00Z, expect: {stage: none, tier: none}}");
+        files.put("scenarios/good.yaml", "- {name: 好的, asOf: 2026-11-20T00:00:00Z, expect: {stage: NOT_CONNECTED, tier: none}}");
         List<ScenarioResult> results = runner.run(ruleSet, files);
         assertEquals(4, results.size(), results::toString);
 

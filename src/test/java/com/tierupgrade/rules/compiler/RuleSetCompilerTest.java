@@ -31,18 +31,18 @@ class RuleSetCompilerTest {
 
     @Test
     void shouldNameFileAndLineOfSyntaxError() {
-        RuleSetInvalid.Problem problem = onlyProblemIn("journey.drl",
-                ShippedRules.withEdit("journey.drl", "flag(\"inGroup\") )", "flag(\"inGroup\")"));
-        assertEquals(10, problem.line());
+        RuleSetInvalid.Problem problem = onlyProblemIn("measures.drl",
+                ShippedRules.withEdit("measures.drl", "max($days); $n > 0 )", "max($days); $n > 0"));
+        assertEquals(11, problem.line());
         assertTrue(problem.message().contains("mismatched input 'then'"), problem.message());
     }
 
     @Test
     void shouldNameFileAndLineOfMisspeltFactType() {
-        RuleSetInvalid.Problem problem = onlyProblemIn("journey.drl", ShippedRules.withEdit("journey.drl",
-                "StageReached( code == \"TRUSTING\" )", "StageReachd( code == \"TRUSTING\" )"));
+        RuleSetInvalid.Problem problem = onlyProblemIn("measures.drl", ShippedRules.withEdit("measures.drl",
+                "accumulate( Measure( name == ", "accumulate( Measur( name == "));
         assertTrue(problem.line() > 0, problem.toString());
-        assertTrue(problem.message().contains("StageReachd"), problem.message());
+        assertTrue(problem.message().contains("Measur"), problem.message());
     }
 
     @Test
