@@ -225,8 +225,8 @@ final class CriteriaParser {
     private String eventType(JsonNode node, String path) {
         if (node == null || !node.isTextual() || node.asText().isBlank()
                 || !(acceptUndeclaredTypes || types.contains(node.asText()))) {
-            problem(path, "must be an event type: one of " + String.join(", ", types.names()) + " (rules/"
-                    + EventTypes.FILE + ")");
+            problem(path, "must be an event type of rules/" + EventTypes.FILE + ": one of "
+                    + String.join(", ", types.names()));
             return null;
         }
         return node.asText();
