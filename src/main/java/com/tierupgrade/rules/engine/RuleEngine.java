@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -39,9 +40,26 @@ import com.tierupgrade.rules.fact.Warning;
 /**
  * Hands a customer's facts to a rule set and reads back what the rules concluded. It knows no condition of any
  * dimension: per dimension it only picks the highest value the rules reached, in the order of the rule set's ladders.
+ * Every evaluation runs within a budget of time and firings ({@link EvaluationLimits}).
  */
 @ApplicationScoped
 public class RuleEngine {
+
+    private final EvaluationBudget.Limits limits;
+
+    /** An engine with the default budget, for tools and tests that run without configuration. */
+    public RuleEngine() {
+        this(EvaluationBudget.DEFAULT);
+    }
+
+    @Inject
+    public RuleEngine(EvaluationLimits config) {
+        this(EvaluationBudget.Limits.of(config));
+    }
+
+    private RuleEngine(EvaluationBudget.Limits limits) {
+        this.limits = limits;
+    }
 
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf) {
         return evaluate(ruleSet, customerId, facts, asOf, EvaluationContext.NONE);
@@ -55,7 +73,9 @@ public class RuleEngine {
         Map<String, AppliedCutOff> cutOffsUsed = new LinkedHashMap<>();
         // What the rules concluded, in the order they concluded it: session.getObjects() has no stable order.
         Map<Object, String> insertedBy = new LinkedHashMap<>();
+        EvaluationBudget budget = new EvaluationBudget(limits);
         try {
+            session.addEventListener(budget);
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -89,6 +109,7 @@ public class RuleEngine {
                             value.code(), ladder.displayName(value.code()).orElse(value.code()))))));
             context.cutOffs().forEach(session::insert);
             session.fireAllRules();
+            budget.check();
             return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
         } finally {
             session.dispose();
