@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -44,6 +45,8 @@ import com.tierupgrade.rules.fact.Warning;
  */
 @ApplicationScoped
 public class RuleEngine {
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
 
     private final EvaluationBudget.Limits limits;
 
@@ -109,7 +112,12 @@ public class RuleEngine {
                             value.code(), ladder.displayName(value.code()).orElse(value.code()))))));
             context.cutOffs().forEach(session::insert);
             session.fireAllRules();
-            budget.check();
+            try {
+                budget.check();
+            } catch (EvaluationBudgetExceeded e) {
+                LOG.warnf("Evaluation of %s stopped (rule set %s): %s", customerId, ruleSet.version(), e.getMessage());
+                throw e;
+            }
             return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
         } finally {
             session.dispose();
