@@ -15,7 +15,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 final class EvaluationBudget extends DefaultAgendaEventListener {
 
     /** The defaults of {@link EvaluationLimits}, for engines made without configuration (tests, tools). */
-    static final Limits DEFAULT = new Limits(Duration.ofSeconds(2), 10_000);
+    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 10_000);
 
     record Limits(Duration timeout, int maxFirings) {
 

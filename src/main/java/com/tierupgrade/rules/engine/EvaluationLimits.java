@@ -12,8 +12,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "tierup.evaluation")
 public interface EvaluationLimits {
 
-    /** Wall-clock time one evaluation may take; the shipped rules need about a millisecond. */
-    @WithDefault("2s")
+    /** Wall-clock time one evaluation may take; the shipped rules need about a millisecond once warm. */
+    @WithDefault("10s")
     Duration timeout();
 
     /** Rule firings one evaluation may make; the shipped rules make a few dozen, a rule that loops makes more. */

@@ -48,13 +48,13 @@ class EvaluationBudgetTest {
 
     @Test
     void shouldStopRulesThatFireWithoutEndAndNameTheRule() {
-        long start = System.nanoTime();
+        // a generous time budget, so that the firing limit is what stops it even on a slow, busy machine
+        RuleEngine engine = new RuleEngine(new TestLimits(Duration.ofMinutes(1),
+                EvaluationBudget.DEFAULT.maxFirings()));
         EvaluationBudgetExceeded exceeded = assertThrows(EvaluationBudgetExceeded.class,
-                () -> new RuleEngine().evaluate(looping, "c", buyer(3), AS_OF));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+                () -> engine.evaluate(looping, "c", buyer(3), AS_OF));
         assertEquals("自我触发:每个度量再插入一个度量", exceeded.rule());
         assertTrue(exceeded.getMessage().contains("tierup.evaluation.max-firings"), exceeded.getMessage());
-        assertTrue(took.compareTo(EvaluationBudget.DEFAULT.timeout()) < 0, "took " + took);
     }
 
     @Test
@@ -65,7 +65,7 @@ class EvaluationBudgetTest {
                 () -> engine.evaluate(looping, "c", buyer(3), AS_OF));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(exceeded.getMessage().contains("tierup.evaluation.timeout"), exceeded.getMessage());
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
     }
 
     @Test
