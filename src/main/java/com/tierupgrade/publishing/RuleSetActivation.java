@@ -24,7 +24,9 @@ import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.compiler.RuleSetCompiler;
 import com.tierupgrade.rules.compiler.RuleSetInvalid;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.RuleEngine;
 import com.tierupgrade.rules.engine.RuleSet;
+import com.tierupgrade.web.TooManyRequests;
 
 import io.quarkus.runtime.Startup;
 
@@ -66,20 +68,26 @@ public class RuleSetActivation {
     private final Reevaluations reevaluations;
     private final PopulationCutOffs cutOffs;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final ScenarioRunner scenarioRunner = new ScenarioRunner();
+    private final ScenarioRunner scenarioRunner;
+    /** Checks of the folder (start-up, watcher): one at a time. Drafts (validate, simulate) have their own. */
+    private final BoundedChecks folderChecks;
+    private final BoundedChecks draftChecks;
     private final DirectoryWatcher watcher;
     private volatile Rejection lastRejection;
     @Inject
     Metrics metrics;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
-            PopulationCutOffs cutOffs) {
+            PopulationCutOffs cutOffs, RuleEngine engine) {
         this.directory = Path.of(config.directory());
         this.active = active;
         this.stored = stored;
         this.reevaluations = reevaluations;
         this.cutOffs = cutOffs;
-        Check check = check(RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
+        this.scenarioRunner = new ScenarioRunner(engine);
+        this.folderChecks = new BoundedChecks("rules-folder", 1, config.checkTimeout());
+        this.draftChecks = new BoundedChecks("rules-draft", config.draftChecks(), config.checkTimeout());
+        Check check = checkFolder();
         if (!check.passed()) {
             // Nothing serves yet, so nothing can keep serving: refuse to start, saying what to fix.
             throw new RuleSetInvalid(directory.toString(), problemsOf(check));
@@ -96,7 +104,7 @@ public class RuleSetActivation {
     public synchronized void reload(String trigger) {
         Check check;
         try {
-            check = check(RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
+            check = checkFolder();
         } catch (RuleSetInvalid e) {
             check = new Check(null, null, e.problems(), List.of());
         }
@@ -115,8 +123,42 @@ public class RuleSetActivation {
         }
     }
 
-    /** Compiles the files (reusing the active rule set when they are the same) and runs the scenarios on them. */
+    /**
+     * Compiles a draft's files and runs the scenarios on them, on a thread of its own within
+     * {@code tierup.rules.check-timeout}; a check that runs over is stopped and reported as a problem.
+     */
     public Check check(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        return bounded(draftChecks, ruleFiles, scenarioFiles);
+    }
+
+    private Check checkFolder() {
+        return bounded(folderChecks, RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
+    }
+
+    private Check bounded(BoundedChecks checks, Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        try {
+            return checks.run(() -> checkNow(ruleFiles, scenarioFiles));
+        } catch (BoundedChecks.TimedOut e) {
+            LOG.warnf("Checking rules %s: %s", RuleSetCompiler.versionOf(ruleFiles), e.getMessage());
+            return new Check(null, RuleSetCompiler.versionOf(ruleFiles), List.of(new RuleSetInvalid.Problem(
+                    "(rules)", 0, 0, e.getMessage() + ": a rule runs too long or does not end")), List.of());
+        } catch (BoundedChecks.Busy e) {
+            throw new TooManyRequests("Rule checks: " + e.getMessage(), checks.timeout().toSeconds());
+        }
+    }
+
+    /** Check threads that ran over their time and could not be stopped (readiness reports them). */
+    int overrunningChecks() {
+        return folderChecks.overrunning() + draftChecks.overrunning();
+    }
+
+    /** The folder watcher, when the folder is watched. */
+    Optional<DirectoryWatcher> watcher() {
+        return Optional.ofNullable(watcher);
+    }
+
+    /** Compiles the files (reusing the active rule set when they are the same) and runs the scenarios on them. */
+    private Check checkNow(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
         RuleSet ruleSet;
         RuleSet current = active.active() == null ? null : active.current();
         if (current != null && current.version().equals(RuleSetCompiler.versionOf(ruleFiles))) {

@@ -26,6 +26,7 @@ public class ErrorResponses implements OASFilter {
             "400", "BadRequest",
             "401", "Unauthorized",
             "403", "Forbidden",
+            "429", "TooManyRequests",
             "503", "DatabaseUnavailable"));
     private static final Map<String, String> OPERATIONS_WITH_A_BODY = new TreeMap<>(Map.of(
             "413", "TooLarge",

@@ -84,11 +84,11 @@ class RuleSetLifecycleTest {
         }
     }
 
-    private static JsonPath current() {
+    static JsonPath current() {
         return given().get("/rulesets/current").then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath await(String what, Predicate<JsonPath> done) {
+    static JsonPath await(String what, Predicate<JsonPath> done) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             JsonPath state = current();
@@ -109,7 +109,7 @@ class RuleSetLifecycleTest {
     }
 
     /** Saves files into the live folder as a marketer's editor would. */
-    private static void save(Map<String, String> files) {
+    static void save(Map<String, String> files) {
         ShippedRules.writeTo(LIVE, files);
     }
 

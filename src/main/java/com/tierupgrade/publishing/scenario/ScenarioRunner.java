@@ -56,8 +56,18 @@ public class ScenarioRunner {
     private static final Pattern EVENT_AT = Pattern.compile("events\\[\\d+]\\.at");
 
     private final ScenarioReader reader = new ScenarioReader();
-    private final RuleEngine engine = new RuleEngine();
+    private final RuleEngine engine;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** A runner whose evaluations have the default budget. */
+    public ScenarioRunner() {
+        this(new RuleEngine());
+    }
+
+    /** A runner whose evaluations have the budget of {@code engine}. */
+    public ScenarioRunner(RuleEngine engine) {
+        this.engine = engine;
+    }
 
     /** The scenario files of a rules directory ({@code scenarios/*.yaml}), by {@code scenarios/<file name>}. */
     public static Map<String, String> readScenarioFiles(Path rulesDirectory) {
@@ -140,6 +150,10 @@ public class ScenarioRunner {
                     new CustomerFacts(facts.attributes(), facts.events()), facts.asOf(), context);
         } catch (RuntimeException e) {
             return List.of("evaluation failed: " + e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // one call too deep or too large, refused at once; the rules must not be activated
+            return List.of("evaluation failed: the rules ran out of " + (e instanceof StackOverflowError ? "stack"
+                    : "memory") + " (" + e.getMessage() + ")");
         }
         compare(expect, decision, failures);
         return failures;

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -39,9 +41,28 @@ import com.tierupgrade.rules.fact.Warning;
 /**
  * Hands a customer's facts to a rule set and reads back what the rules concluded. It knows no condition of any
  * dimension: per dimension it only picks the highest value the rules reached, in the order of the rule set's ladders.
+ * Every evaluation runs within a budget of time and firings ({@link EvaluationLimits}).
  */
 @ApplicationScoped
 public class RuleEngine {
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
+
+    private final EvaluationBudget.Limits limits;
+
+    /** An engine with the default budget, for tools and tests that run without configuration. */
+    public RuleEngine() {
+        this(EvaluationBudget.DEFAULT);
+    }
+
+    @Inject
+    public RuleEngine(EvaluationLimits config) {
+        this(EvaluationBudget.Limits.of(config));
+    }
+
+    private RuleEngine(EvaluationBudget.Limits limits) {
+        this.limits = limits;
+    }
 
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf) {
         return evaluate(ruleSet, customerId, facts, asOf, EvaluationContext.NONE);
@@ -55,7 +76,9 @@ public class RuleEngine {
         Map<String, AppliedCutOff> cutOffsUsed = new LinkedHashMap<>();
         // What the rules concluded, in the order they concluded it: session.getObjects() has no stable order.
         Map<Object, String> insertedBy = new LinkedHashMap<>();
+        EvaluationBudget budget = new EvaluationBudget(limits);
         try {
+            session.addEventListener(budget);
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -92,6 +115,12 @@ public class RuleEngine {
             });
             context.cutOffs().forEach(session::insert);
             session.fireAllRules();
+            try {
+                budget.check();
+            } catch (EvaluationBudgetExceeded e) {
+                LOG.warnf("Evaluation of %s stopped (rule set %s): %s", customerId, ruleSet.version(), e.getMessage());
+                throw e;
+            }
             return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
         } finally {
             session.dispose();
