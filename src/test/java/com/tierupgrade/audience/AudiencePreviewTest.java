@@ -227,7 +227,7 @@ class AudiencePreviewTest {
                 .body("problems[0].message", equalTo(
                         "must be a whole number of days from 1 to 36500 (leave it out for ever)"));
         invalidPreviewBody("{\"criteria\": [{\"event\": \"SHOPPING\", \"atLeast\": 1}]}").statusCode(400)
-                .body("problems[0].message", org.hamcrest.Matchers.startsWith("must be an event type: one of PURCHASE"));
+                .body("problems[0].message", org.hamcrest.Matchers.startsWith("must be an event type of rules/events.yaml: one of PURCHASE"));
     }
 
     static List<String> sorted(String... ids) {
