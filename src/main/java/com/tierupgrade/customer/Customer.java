@@ -21,6 +21,7 @@ import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.ManualDecision;
 import com.tierupgrade.decision.MeasureValue;
 import com.tierupgrade.decision.RaisedWarning;
 
@@ -58,6 +59,19 @@ public class Customer extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, List<String>> dimensionReasons = new LinkedHashMap<>();
 
+    /**
+     * Every dimension's value with what the rules said, what keeps it and the policy state (grace period, steps), also
+     * the dimensions whose value is withheld: what the next evaluation continues from.
+     */
+    @Column(name = "dimension_values")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, DimensionValue> dimensionValues = new LinkedHashMap<>();
+
+    /** The floors, pins and holds in force, as of the last evaluation. */
+    @Column(name = "manual_decisions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ManualDecision> manualDecisions = new ArrayList<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<MeasureValue> measures = new ArrayList<>();
 
@@ -94,14 +108,26 @@ public class Customer extends PanacheEntityBase {
             return Optional.empty();
         }
         Map<String, DimensionValue> values = new LinkedHashMap<>();
+        Map<String, DimensionValue> withheld = new LinkedHashMap<>();
         dimensions.forEach((dimension, code) -> {
             if (code instanceof String single) {
-                values.put(dimension, new DimensionValue(single, dimensionReasons.getOrDefault(dimension, List.of()),
-                        dimensionActions.get(dimension)));
+                DimensionValue stored = dimensionValues.get(dimension);
+                String action = dimensionActions.get(dimension);
+                if (stored == null || !single.equals(stored.code())) {
+                    values.put(dimension, new DimensionValue(single,
+                            dimensionReasons.getOrDefault(dimension, List.of()), action));
+                } else {
+                    values.put(dimension, stored.action() == null && action != null ? stored.withAction(action) : stored);
+                }
+            }
+        });
+        dimensionValues.forEach((dimension, value) -> {
+            if (value.code() == null) {
+                withheld.put(dimension, value);
             }
         });
         return Optional.of(Decision.of(values, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
-                asOf));
+                asOf, withheld, manualDecisions));
     }
 
     /** Applies attribute changes (null removes one); answers the attributes whose value changed. */
@@ -122,9 +148,11 @@ public class Customer extends PanacheEntityBase {
         dimensions = new LinkedHashMap<>();
         dimensionReasons = new LinkedHashMap<>();
         dimensionActions = new LinkedHashMap<>();
+        dimensionValues = new LinkedHashMap<>(decision.withheld());
         decision.dimensions().forEach((dimension, value) -> {
             dimensions.put(dimension, value.code());
             dimensionReasons.put(dimension, value.reasons());
+            dimensionValues.put(dimension, value);
             if (value.action() != null) {
                 dimensionActions.put(dimension, value.action());
             }
@@ -132,6 +160,7 @@ public class Customer extends PanacheEntityBase {
         decision.roles().forEach((dimension, held) -> dimensions.put(dimension,
                 held.stream().map(DimensionValue::code).toList()));
         roles = decision.roles();
+        manualDecisions = decision.manual();
         heldBack = decision.heldBack();
         measures = decision.measures();
         warnings = decision.warnings();

@@ -24,12 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param warnings warnings the rules raised, such as a drift toward 低频低价
  * @param cutOffs the population cut-offs that a rule which fired used
  * @param firedRules the rules that fired, in firing order
+ * @param withheld dimensions the rules give a value that is not in force yet (held by a person, or waiting for the
+ *        qualification window), with what keeps it out; the customer has no value in them
+ * @param manual the manual decisions (floor, pin, hold) in force at this evaluation
  */
 public record Decision(@Schema(nullable = true) String stage, List<String> stageReasons,
         @Schema(nullable = true) String tier, List<String> tierReasons, List<String> reasons,
         Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles, List<HeldBackTier> heldBack,
         List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
-        List<String> firedRules, String rulesetVersion, Instant asOf) {
+        List<String> firedRules, String rulesetVersion, Instant asOf, Map<String, DimensionValue> withheld,
+        List<ManualDecision> manual) {
 
     public static final String STAGE = "stage";
     public static final String TIER = "tier";
@@ -47,6 +51,8 @@ public record Decision(@Schema(nullable = true) String stage, List<String> stage
         warnings = List.copyOf(warnings);
         cutOffs = List.copyOf(cutOffs);
         firedRules = List.copyOf(firedRules);
+        withheld = withheld == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(withheld));
+        manual = manual == null ? List.of() : List.copyOf(manual);
     }
 
     /** A decision without multi-valued dimensions. */
@@ -59,6 +65,23 @@ public record Decision(@Schema(nullable = true) String stage, List<String> stage
     public static Decision of(Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles,
             List<HeldBackTier> heldBack, List<MeasureValue> measures, List<RaisedWarning> warnings,
             List<AppliedCutOff> cutOffs, List<String> firedRules, String rulesetVersion, Instant asOf) {
+        return of(dimensions, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion, asOf, Map.of(),
+                List.of());
+    }
+
+    /** A decision without multi-valued dimensions, with what a policy or a person withholds. */
+    public static Decision of(Map<String, DimensionValue> dimensions, List<HeldBackTier> heldBack,
+            List<MeasureValue> measures, List<RaisedWarning> warnings, List<AppliedCutOff> cutOffs,
+            List<String> firedRules, String rulesetVersion, Instant asOf, Map<String, DimensionValue> withheld,
+            List<ManualDecision> manual) {
+        return of(dimensions, Map.of(), heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion, asOf,
+                withheld, manual);
+    }
+
+    public static Decision of(Map<String, DimensionValue> dimensions, Map<String, List<DimensionValue>> roles,
+            List<HeldBackTier> heldBack, List<MeasureValue> measures, List<RaisedWarning> warnings,
+            List<AppliedCutOff> cutOffs, List<String> firedRules, String rulesetVersion, Instant asOf,
+            Map<String, DimensionValue> withheld, List<ManualDecision> manual) {
         DimensionValue stage = dimensions.get(STAGE);
         DimensionValue tier = dimensions.get(TIER);
         List<String> stageReasons = stage == null ? List.of() : stage.reasons();
@@ -66,8 +89,8 @@ public record Decision(@Schema(nullable = true) String stage, List<String> stage
         List<String> reasons = new ArrayList<>(stageReasons);
         reasons.addAll(tierReasons);
         return new Decision(stage == null ? null : stage.code(), stageReasons, tier == null ? null : tier.code(),
-                tierReasons, reasons, dimensions, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
-                asOf);
+                tierReasons, reasons, dimensions, roles, heldBack, measures, warnings, cutOffs, firedRules,
+                rulesetVersion, asOf, withheld, manual);
     }
 
     /** The code of a dimension, or null when the customer has no value in it. */
@@ -93,5 +116,11 @@ public record Decision(@Schema(nullable = true) String stage, List<String> stage
     public List<String> reasonsFor(String dimension) {
         DimensionValue value = dimensions.get(dimension);
         return value == null ? List.of() : value.reasons();
+    }
+
+    /** The dimension's value in force or withheld, with its policy state; null when the dimension has neither. */
+    public DimensionValue policyStateOf(String dimension) {
+        DimensionValue value = dimensions.get(dimension);
+        return value != null ? value : withheld.get(dimension);
     }
 }

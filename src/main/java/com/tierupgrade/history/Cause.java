@@ -14,5 +14,7 @@ public enum Cause {
     /** The same facts, evaluated at a later time: windows moved. */
     TIME,
     /** The same facts, evaluated by another rule set. */
-    RULESET_CHANGE
+    RULESET_CHANGE,
+    /** A person set or released a floor, pin or hold. */
+    MANUAL
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.ManualDecision;
 import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.rules.engine.Ladder;
 import com.tierupgrade.rules.engine.Ladders;
@@ -20,8 +21,19 @@ final class Changes {
     private Changes() {
     }
 
-    static List<Change> between(Optional<Decision> previous, Decision next, Ladders ladders) {
+    static List<Change> between(Optional<Decision> previous, Decision next, Ladders ladders,
+            List<ManualEntry> manual) {
         List<Change> changes = new ArrayList<>();
+        for (ManualEntry entry : manual) {
+            changes.add(manualChange(entry, previous, ladders));
+        }
+        // A manual decision that was in force and is no longer, without a person releasing it, has expired.
+        previous.ifPresent(before -> before.manual().stream()
+                .filter(old -> !next.manual().contains(old) && old.expiredAt(next.asOf()))
+                .filter(old -> manual.stream().noneMatch(entry -> entry.decision().equals(old)))
+                .forEach(old -> changes.add(new Change(old.dimension(), Kind.RELEASE, old.value(), null,
+                        List.of(describe(old, ladders) + " 已于 " + old.expiresAt() + " 到期"), null, null, null,
+                        old.kind().name(), old.expiresAt()))));
         for (Ladder ladder : ladders.all()) {
             if (ladder.multiValued()) {
                 changes.addAll(roleChanges(ladder, previous, next));
@@ -64,6 +76,28 @@ final class Changes {
             }
         }
         return changes;
+    }
+
+    private static Change manualChange(ManualEntry entry, Optional<Decision> previous, Ladders ladders) {
+        ManualDecision decision = entry.decision();
+        List<String> reasons = new ArrayList<>();
+        reasons.add(entry.reason());
+        reasons.add(entry.kind() == Kind.RELEASE ? "解除:" + describe(decision, ladders) : describe(decision, ladders));
+        String current = previous.map(before -> before.valueOf(decision.dimension())).orElse(null);
+        return new Change(decision.dimension(), entry.kind(), current, decision.value(), reasons, null, null,
+                entry.author(), decision.kind().name(), entry.kind() == Kind.RELEASE ? null : decision.expiresAt());
+    }
+
+    /** 下限「铁杆粉丝」/ 固定为「…」/ 暂缓升级到「分销用户」, by the author. */
+    static String describe(ManualDecision decision, Ladders ladders) {
+        String value = ladders.of(decision.dimension()).map(ladder -> ladder.label(decision.value()))
+                .orElse(decision.value());
+        String what = switch (decision.kind()) {
+            case FLOOR -> "人工下限「" + value + "」";
+            case PIN -> "人工固定为「" + value + "」";
+            case HOLD -> "人工暂缓升级到「" + value + "」";
+        };
+        return what + "(" + decision.author() + " 设定)";
     }
 
     private static Optional<Change> valueChange(Ladder ladder, Optional<Decision> previous, Decision next) {

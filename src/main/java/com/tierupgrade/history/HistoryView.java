@@ -21,18 +21,23 @@ import com.tierupgrade.decision.MeasureValue;
  * @param measures the values the rules computed at that evaluation (R, F, M …)
  * @param cutOffs the population cut-offs the rules used at that evaluation
  * @param facts the attributes and events the decision was made on
+ * @param author for OVERRIDE, HOLD and RELEASE: the person who decided (null when a manual decision expired)
+ * @param manual for OVERRIDE, HOLD and RELEASE: FLOOR, PIN or HOLD
+ * @param expiresAt for OVERRIDE and HOLD: when the manual decision stops applying
  */
 public record HistoryView(long id, String customerId, String dimension, Kind kind,
         @Schema(nullable = true) String from, @Schema(nullable = true) String to, List<String> reasons,
         @Schema(nullable = true) String rule, @Schema(nullable = true) String warning, List<String> firedRules,
         String rulesetVersion, Instant at, Cause cause, List<MeasureValue> measures, List<AppliedCutOff> cutOffs,
-        Map<String, Object> facts, Instant recordedAt) {
+        Map<String, Object> facts, Instant recordedAt, @Schema(nullable = true) String author,
+        @Schema(nullable = true) String manual, @Schema(nullable = true) Instant expiresAt) {
 
     static HistoryView of(HistoryEntry entry) {
         Evaluation evaluation = entry.evaluation;
         return new HistoryView(entry.id, entry.customerId, entry.dimension, entry.kind, entry.fromValue,
                 entry.toValue, entry.reasons, entry.rule, entry.warning, evaluation.firedRules,
                 evaluation.rulesetVersion, evaluation.asOf, evaluation.cause, evaluation.measures,
-                evaluation.cutOffs, evaluation.facts, evaluation.recordedAt);
+                evaluation.cutOffs, evaluation.facts, evaluation.recordedAt, entry.author, entry.manual,
+                entry.expiresAt);
     }
 }

@@ -1,5 +1,7 @@
 package com.tierupgrade.history;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,5 +27,15 @@ public enum Kind {
     /** A tier's condition holds but a filter holds the upgrade back. */
     HELD_BACK,
     /** A rule raised a warning, such as a drift toward 低频低价. */
-    WARNING
+    WARNING,
+    /** A person set a floor or pinned a value, with a reason and an expiry (the entry's {@code manual}: FLOOR, PIN). */
+    OVERRIDE,
+    /** A person held back an upgrade to a value, with a reason. */
+    HOLD,
+    /** A floor, pin or hold ended: released by a person (the author), or expired (no author). */
+    RELEASE;
+
+    /** {@code GET /history?kind=MANUAL}: every entry a person's decision made. */
+    public static final String MANUAL = "MANUAL";
+    public static final List<Kind> MANUAL_KINDS = List.of(OVERRIDE, HOLD, RELEASE);
 }

@@ -20,7 +20,9 @@ import com.tierupgrade.population.PopulationCutOffs;
 import com.tierupgrade.publishing.RulesConfig;
 import com.tierupgrade.publishing.scenario.ScenarioResult;
 import com.tierupgrade.publishing.scenario.ScenarioRunner;
+import com.tierupgrade.reevaluation.BulkConfirmations;
 import com.tierupgrade.reevaluation.Reevaluations;
+import com.tierupgrade.reevaluation.WhatIf;
 import com.tierupgrade.rules.compiler.RuleSetCompiler;
 import com.tierupgrade.rules.compiler.RuleSetInvalid;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
@@ -76,6 +78,10 @@ public class RuleSetActivation {
     private volatile Rejection lastRejection;
     @Inject
     Metrics metrics;
+    @Inject
+    BulkDowngradeGate gate;
+    @Inject
+    BulkConfirmations confirmations;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
             PopulationCutOffs cutOffs, RuleEngine engine) {
@@ -117,9 +123,19 @@ public class RuleSetActivation {
             return;
         }
         if (!check.version().equals(active.current().version())) {
+            // Counted before the swap, and the wait recorded before it too: no scheduled run may slip in between.
+            List<WhatIf> whatIf = gate.enabled() ? gate.whatIf(check.ruleSet()) : List.of();
+            boolean waitForPerson = BulkDowngradeGate.needsConfirmation(whatIf);
+            if (waitForPerson) {
+                confirmations.request(check.version(), active.current().version(), whatIf);
+            } else {
+                confirmations.supersedePending();
+            }
             activate(check.ruleSet(), trigger);
             metrics.reloadAccepted();
-            reevaluations.afterRuleSetChange(check.ruleSet());
+            if (!waitForPerson) {
+                reevaluations.afterRuleSetChange(check.ruleSet());
+            }
         }
     }
 

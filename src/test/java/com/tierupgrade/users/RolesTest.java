@@ -70,6 +70,12 @@ class RolesTest {
                 invalidCall("POST", "/rulesets/simulate", "null", 400, EDITOR),
                 call("GET", "/reevaluations", null, 200, EDITOR),
                 call("POST", "/reevaluations", null, 202, EDITOR),
+                call("POST", "/reevaluations/confirmations/987654321/confirm", "{}", 404, EDITOR),
+                call("POST", "/reevaluations/confirmations/987654321/dismiss", "{}", 404, EDITOR),
+                call("GET", "/reevaluations/confirmations", null, 200, EDITOR, AUDITOR),
+                // editors decide over the rules for one customer (docs/manual-decisions.md)
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions", "{}", 400, EDITOR),
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions/release", "{}", 400, EDITOR),
                 // editor and auditor read rule sets
                 call("GET", "/rulesets", null, 200, EDITOR, AUDITOR),
                 call("GET", "/rulesets/current", null, 200, EDITOR, AUDITOR),

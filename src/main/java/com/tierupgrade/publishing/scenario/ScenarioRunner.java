@@ -156,6 +156,29 @@ public class ScenarioRunner {
                     : "memory") + " (" + e.getMessage() + ")");
         }
         compare(expect, decision, failures);
+        // Later evaluations continue from the decision before, as a stored customer would.
+        for (Scenario.Later later : scenario.later()) {
+            String prefix = "later (" + later.daysLater() + " days): ";
+            List<String> stepFailures = new ArrayList<>();
+            Scenario.Expectation expected = expectationInCodes(ruleSet, later.expect(), stepFailures);
+            Instant asOf = facts.asOf().plus(Duration.ofDays(later.daysLater()));
+            if (stepFailures.isEmpty()) {
+                try {
+                    decision = engine.evaluate(ruleSet, CUSTOMER_ID,
+                            new CustomerFacts(facts.attributes(), facts.events()), asOf,
+                            new EvaluationContext(Optional.of(decision), context.cutOffs()));
+                } catch (RuntimeException e) {
+                    stepFailures.add("evaluation failed: " + e.getMessage());
+                }
+            }
+            if (stepFailures.isEmpty()) {
+                compare(expected, decision, stepFailures);
+            }
+            stepFailures.forEach(failure -> failures.add(prefix + failure));
+            if (!stepFailures.isEmpty()) {
+                break;
+            }
+        }
         return failures;
     }
 

@@ -14,9 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param dimension the key in ladders.yaml, as rules name it ({@code stage}, {@code rfm})
  * @param name the display name of the dimension
  * @param warningActions the operating move for each warning code raised on this dimension
+ * @param policy grace period, step-down and qualification window of an ordered single-valued dimension
+ *        ({@link Policy#NONE} if none)
  */
 public record Ladder(String dimension, String name, boolean ordered, boolean multiValued, List<Rung> rungs,
-        Map<String, String> warningActions) {
+        Map<String, String> warningActions, Policy policy) {
 
     /**
      * One value of the dimension.
@@ -33,11 +35,23 @@ public record Ladder(String dimension, String name, boolean ordered, boolean mul
     public Ladder {
         rungs = List.copyOf(rungs);
         warningActions = Map.copyOf(warningActions);
+        policy = policy == null ? Policy.NONE : policy;
+    }
+
+    /** A dimension without policy. */
+    public Ladder(String dimension, String name, boolean ordered, boolean multiValued, List<Rung> rungs,
+            Map<String, String> warningActions) {
+        this(dimension, name, ordered, multiValued, rungs, warningActions, Policy.NONE);
     }
 
     /** A single-valued dimension without actions. */
     public Ladder(String dimension, String name, boolean ordered, List<Rung> rungs) {
-        this(dimension, name, ordered, false, rungs, Map.of());
+        this(dimension, name, ordered, false, rungs, Map.of(), Policy.NONE);
+    }
+
+    /** A single-valued dimension without warning actions, with a policy. */
+    public Ladder(String dimension, String name, boolean ordered, List<Rung> rungs, Policy policy) {
+        this(dimension, name, ordered, false, rungs, Map.of(), policy);
     }
 
     /** The operating move declared for the value, empty when none. */
@@ -49,6 +63,16 @@ public record Ladder(String dimension, String name, boolean ordered, boolean mul
     /** The operating move declared for a warning raised on this dimension, empty when none. */
     public Optional<String> warningAction(String warningCode) {
         return Optional.ofNullable(warningActions.get(warningCode));
+    }
+
+    /** The code at a position, null below the lowest. */
+    public String codeAt(int rank) {
+        return rank < 0 ? null : rungs.get(Math.min(rank, rungs.size() - 1)).code();
+    }
+
+    /** The display name of a code, the code itself when unknown, 无 for none. */
+    public String label(String code) {
+        return code == null ? "无" : displayName(code).orElse(code);
     }
 
     public boolean contains(String code) {

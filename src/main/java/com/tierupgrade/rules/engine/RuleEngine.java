@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.ManualDecision;
 import com.tierupgrade.decision.MeasureValue;
 import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.facts.CustomerFacts;
@@ -121,7 +123,7 @@ public class RuleEngine {
                 LOG.warnf("Evaluation of %s stopped (rule set %s): %s", customerId, ruleSet.version(), e.getMessage());
                 throw e;
             }
-            return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
+            return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf, context);
         } finally {
             session.dispose();
         }
@@ -133,7 +135,7 @@ public class RuleEngine {
     }
 
     private static Decision decide(RuleSet ruleSet, Map<Object, String> insertedBy, Set<String> firedRules,
-            List<AppliedCutOff> cutOffs, Instant asOf) {
+            List<AppliedCutOff> cutOffs, Instant asOf, EvaluationContext context) {
         Ladders ladders = ruleSet.ladders();
         Map<String, Map<String, List<String>>> reached = new LinkedHashMap<>();
         Map<String, HeldBackTier> holds = new LinkedHashMap<>();
@@ -161,12 +163,18 @@ public class RuleEngine {
         Set<String> heldTiers = new LinkedHashSet<>();
         holds.values().forEach(hold -> heldTiers.add(hold.tier()));
 
+        List<ManualDecision> manual = context.manual().stream()
+                .filter(decision -> !decision.expiredAt(asOf) && ladders.of(decision.dimension())
+                        .filter(ladder -> ladder.contains(decision.value())).isPresent())
+                .toList();
+        Optional<Decision> previous = context.previous();
         Map<String, DimensionValue> dimensions = new LinkedHashMap<>();
         Map<String, List<DimensionValue>> roles = new LinkedHashMap<>();
+        Map<String, DimensionValue> withheld = new LinkedHashMap<>();
         for (Ladder ladder : ladders.all()) {
-            Map<String, List<String>> values = reached.getOrDefault(ladder.dimension(), Map.of());
+            Map<String, List<String>> values = new LinkedHashMap<>(reached.getOrDefault(ladder.dimension(), Map.of()));
             if (ladder.multiValued()) {
-                // every value whose rule holds, in the order of ladders.yaml
+                // every value whose rule holds, in the order of ladders.yaml; no policy or manual decision applies
                 List<DimensionValue> held = ladder.rungs().stream().filter(rung -> values.containsKey(rung.code()))
                         .map(rung -> new DimensionValue(rung.code(), values.get(rung.code()).stream().distinct()
                                 .toList(), rung.action())).toList();
@@ -175,14 +183,14 @@ public class RuleEngine {
                 }
                 continue;
             }
-            List<String> candidates = values.keySet().stream()
-                    .filter(code -> !ladder.dimension().equals(Ladders.TIER) || !heldTiers.contains(code))
-                    .toList();
-            String best = highest(ladder, candidates);
-            if (best != null) {
-                dimensions.put(ladder.dimension(), new DimensionValue(best,
-                        values.get(best).stream().distinct().toList(), ladder.action(best).orElse(null)));
+            if (ladder.dimension().equals(Ladders.TIER)) {
+                values.keySet().removeAll(heldTiers);
             }
+            DimensionPolicy.apply(ladder, values, previous.map(p -> p.policyStateOf(ladder.dimension())).orElse(null),
+                    manual.stream().filter(m -> m.dimension().equals(ladder.dimension())).toList(), asOf)
+                    .map(value -> value.code() == null ? value
+                            : value.withAction(ladder.action(value.code()).orElse(null)))
+                    .ifPresent(value -> (value.code() == null ? withheld : dimensions).put(ladder.dimension(), value));
         }
         Ladder tiers = ladders.tier();
         Map<String, List<String>> tiersReached = reached.getOrDefault(Ladders.TIER, Map.of());
@@ -194,18 +202,7 @@ public class RuleEngine {
                 .toList();
 
         return Decision.of(dimensions, roles, heldBack, List.copyOf(measures.values()), warnings, cutOffs,
-                List.copyOf(firedRules), ruleSet.version(), asOf);
-    }
-
-    /** The value listed last in ladders.yaml among those the rules reached: the highest of an ordered dimension. */
-    private static String highest(Ladder ladder, Iterable<String> codes) {
-        String best = null;
-        for (String code : codes) {
-            if (ladder.rank(code) > ladder.rank(best)) {
-                best = code;
-            }
-        }
-        return best;
+                List.copyOf(firedRules), ruleSet.version(), asOf, withheld, manual);
     }
 
     private static void known(Ladders ladders, String dimension, String code) {

@@ -234,7 +234,7 @@ class ScenarioRunnerTest {
                 """);
         assertEquals("scenario #1 (line 1)", result.scenario());
         assertFailsWith(result,
-                "attribute: unknown field; the fields are name, asOf, attributes, events, previous, cutOffs, expect",
+                "attribute: unknown field; the fields are name, asOf, attributes, events, previous, cutOffs, expect, later",
                 "name: is required: a short sentence saying what the scenario proves",
                 "expect.heldback: unknown field; the fields are the dimensions of ladders.yaml (stage, tier …), "
                         + "heldBack, reasons, warnings, measures");
