@@ -15,12 +15,20 @@ import com.tierupgrade.facts.FactEvent;
 @ApplicationScoped
 public class EventStore {
 
+    /**
+     * New events and corrections, each also appended to the chained customer_event_log in the same statement: the
+     * only way a stored event changes (GET /history/verify names a row of customer_event the log does not match).
+     */
     private static final String UPSERT = """
-            INSERT INTO customer_event (customer_id, event_id, type, at, fields) VALUES (?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT (customer_id, event_id) DO UPDATE
-                SET type = EXCLUDED.type, at = EXCLUDED.at, fields = EXCLUDED.fields, received_at = now()
-                WHERE (customer_event.type, customer_event.at, customer_event.fields)
-                      IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.at, EXCLUDED.fields)""";
+            WITH stored AS (
+                INSERT INTO customer_event (customer_id, event_id, type, at, fields) VALUES (?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (customer_id, event_id) DO UPDATE
+                    SET type = EXCLUDED.type, at = EXCLUDED.at, fields = EXCLUDED.fields, received_at = now()
+                    WHERE (customer_event.type, customer_event.at, customer_event.fields)
+                          IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.at, EXCLUDED.fields)
+                RETURNING customer_id, event_id, type, at, fields, received_at)
+            INSERT INTO customer_event_log (customer_id, event_id, type, at, fields, received_at)
+            SELECT customer_id, event_id, type, at, fields, received_at FROM stored""";
     private static final String OF_CUSTOMERS = """
             SELECT customer_id, event_id, type, at, fields FROM customer_event WHERE customer_id = ANY (?)
             ORDER BY customer_id, at, event_id""";

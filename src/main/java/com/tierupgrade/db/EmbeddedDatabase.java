@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,6 +18,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    /** The owner of the schema, who runs the migrations: the server's superuser. */
+    public static final String OWNER = "postgres";
+    /** The role the service connects as: it owns nothing and gets what it needs from migration V16_3. */
+    public static final String SERVICE = "tierup_service";
     private static final String URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
 
     private final EmbeddedPostgres postgres;
@@ -52,21 +59,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
+            createServiceRole(postgres);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+    /** The service's role, created with the server (and kept with its data); the server trusts local connections. */
+    private static void createServiceRole(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + SERVICE
+                    + "') THEN CREATE ROLE " + SERVICE + " LOGIN PASSWORD '" + SERVICE + "'; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the role " + SERVICE + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The datasource settings that point Quarkus at this server. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(OWNER, "postgres");
+    }
+
+    /**
+     * The datasource settings that point Quarkus at this server: the service connects as {@link #SERVICE}, the
+     * migrations run as the owner {@link #OWNER} (docs/operations.md#database-users).
+     */
     public Map<String, String> datasourceConfig() {
         return Map.of(URL_PROPERTY, jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.username", SERVICE,
+                "quarkus.datasource.password", SERVICE,
+                "quarkus.flyway.username", OWNER,
+                "quarkus.flyway.password", "postgres");
     }
 
     @Override

@@ -119,7 +119,36 @@ async function load() {
   drawBars('chart-other', document.getElementById('other-dimension').value);
 }
 
+const TABLE_NAMES = {
+  history_entry: '变化记录', evaluation: '评估', attribute_change: '属性变化', customer_event_log: '事件版本',
+  customer_event: '当前事件', ruleset: '规则集', ruleset_activation: '规则集启用',
+};
+
+/** GET /history/verify: whether every hash chain holds, and the first row that does not. */
+async function verifyHistory() {
+  const button = document.getElementById('verify-history');
+  button.disabled = true;
+  fill('verify-result', el('p', { class: 'meta' }, '校验中…'));
+  try {
+    const result = await getJson('../history/verify');
+    const counts = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '表'), el('th', {}, '校验行数'))),
+      el('tbody', {}, Object.entries(result.checkedRows).map(([table, rows]) =>
+        el('tr', {}, el('td', {}, `${TABLE_NAMES[table] ?? table} (${table})`), el('td', {}, rows)))));
+    const broken = result.firstBroken;
+    const verdict = result.ok
+      ? el('p', { id: 'verify-verdict', 'data-ok': 'true' }, '✓ 所有哈希链完整:历史未被绕过服务改动。')
+      : el('p', { id: 'verify-verdict', 'data-ok': 'false', class: 'error' },
+        `✗ 第一处断链:表 ${broken.table},客户 ${broken.customerId ?? '—'},记录 ${broken.id}:${broken.reason}`);
+    fill('verify-result', verdict, counts);
+  } catch (error) {
+    fill('verify-result', el('p', { class: 'error' }, `校验失败:${error.message}`));
+  } finally {
+    button.disabled = false;
+  }
+}
+
 header('dashboard');
+document.getElementById('verify-history').addEventListener('click', () => verifyHistory());
 document.getElementById('daily-days').addEventListener('change', () => load().catch(failed));
 window.addEventListener('resize', () => document.querySelectorAll('.chart')
   .forEach((element) => echarts.getInstanceByDom(element)?.resize()));

@@ -113,7 +113,11 @@ final class Population {
                     insert.executeUpdate();
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO customer_event (customer_id, event_id, type, at, fields) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+                        // Logged as the service logs them, so GET /history/verify holds for these customers too.
+                        "WITH stored AS (INSERT INTO customer_event (customer_id, event_id, type, at, fields)"
+                                + " VALUES (?, ?, ?, ?, ?::jsonb) RETURNING *)"
+                                + " INSERT INTO customer_event_log (customer_id, event_id, type, at, fields, received_at)"
+                                + " SELECT customer_id, event_id, type, at, fields, received_at FROM stored")) {
                     for (Object[] event : events) {
                         insert.setString(1, id);
                         insert.setString(2, (String) event[0]);

@@ -232,6 +232,22 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void shouldVerifyTheHistoryChainsFromTheDashboard() {
+        DashboardResourceTest.postFourCustomers();
+        open("index.html");
+        browser.findElement(By.id("verify-history")).click();
+        long deadline = System.nanoTime() + PAGE_TIMEOUT.toNanos();
+        while (browser.findElements(By.id("verify-verdict")).isEmpty() && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertEquals("true", browser.findElement(By.id("verify-verdict")).getAttribute("data-ok"),
+                text("#verify-result"));
+        assertTrue(text("#verify-result").contains("变化记录 (history_entry)"), text("#verify-result"));
+        screenshot("verify-history");
+        assertNoConsoleErrors(message -> false);
+    }
+
     /** Loads a console page and waits until its script says it has rendered (or failed). */
     private void open(String page) {
         browser.manage().logs().get(LogType.BROWSER); // forget the previous page's messages

@@ -93,6 +93,7 @@ class RolesTest {
                 invalidCall("GET", "/history/1", null, null, AUDITOR),
                 call("GET", "/history/1/explanation", null, null, AUDITOR),
                 call("GET", "/warnings", null, 200, AUDITOR),
+                call("GET", "/history/verify", null, 200, AUDITOR),
                 call("GET", "/dashboard/summary", null, 200, AUDITOR),
                 call("GET", "/dashboard/labels", null, 200, AUDITOR),
                 call("GET", "/console/", null, null, AUDITOR),

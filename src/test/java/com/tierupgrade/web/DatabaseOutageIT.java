@@ -56,6 +56,8 @@ class DatabaseOutageIT {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
             env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
             env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+            env.put("QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"));
+            env.put("QUARKUS_FLYWAY_PASSWORD", config.get("quarkus.flyway.password"));
             env.put("TIERUP_RULES_DIRECTORY", ShippedRules.writeTo(ShippedRules.files()).toString());
             env.put("TIERUP_RULES_WATCH", "false");
             env.put("PORT", "0");
