@@ -77,8 +77,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The URL of the database, without a user: the library's own URL names one, which would override ours. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(OWNER, "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /**
