@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Times POST /rulesets/simulate on 100,000 stored customers (about 6 events each) in the local PostgreSQL.
 # Needs: psql and a PostgreSQL on 127.0.0.1:5432 (trust auth), the packaged service (./mvnw package -DskipTests).
-# Usage: src/bench/simulate-100k.sh [customers]
+# Usage: src/bench/simulate-100k.sh [customers]     (DB=name PORT=n: another scratch database or port; START_WAIT=seconds to wait for start-up, 120)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CUSTOMERS=${1:-100000}
-DB=tierup_simulate
-PORT=8282
+DB=${DB:-tierup_simulate}
+PORT=${PORT:-8282}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
@@ -18,7 +18,7 @@ start_service() {
     java -jar target/quarkus-app/quarkus-run.jar > target/simulate-bench.log 2>&1 &
     SERVICE=$!
     trap 'kill $SERVICE 2>/dev/null || true' EXIT
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 "${START_WAIT:-120}"); do
         curl -sf -u editor:editor "localhost:$PORT/rulesets/current" > /dev/null && return
         sleep 1
     done
@@ -29,10 +29,10 @@ start_service   # creates the schema
 echo "== generating $CUSTOMERS customers"
 $PSQL -d $DB <<SQL
 SET search_path = tierup;
-INSERT INTO customer (id, attributes, stage, tier, ruleset_version, as_of)
+INSERT INTO customer (id, attributes, ruleset_version, as_of)
 SELECT 'c' || lpad(n::text, 7, '0'),
        jsonb_build_object('addedWeCom', n % 10 <> 0, 'distributorOptIn', n % 7 = 0, 'distributorRefused', n % 21 = 0),
-       NULL, NULL, 'generated', now()
+       'generated', now()
 FROM generate_series(1, $CUSTOMERS) AS n;
 -- Per customer: 1 to 4 purchases within 200 days (some with coupons), 0 to 3 interactions, sometimes a share,
 -- a review, a referral purchase or an open complaint.
@@ -64,6 +64,6 @@ python3 - <<'PY'
 import json
 r = json.load(open("target/simulate-report.json"))
 print(f"customers {r['customers']}, changed {r['changed']}, elapsedMillis {r['elapsedMillis']}")
-for t in r["stage"]["transitions"][:3]:
+for t in r["dimensions"]["stage"]["transitions"][:3]:
     print(f"  stage {t['from']} -> {t['to']}: {t['count']}")
 PY

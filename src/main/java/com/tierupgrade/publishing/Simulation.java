@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -66,32 +70,65 @@ public class Simulation {
         draft.ladders().byDimension().keySet().forEach(dimension -> tallies.put(dimension, new Tally()));
         LongAdder changed = new LongAdder();
         long count = 0;
-        String after = "";
-        while (true) {
-            Map<String, CustomerFacts> batch = customers.facts(after, BATCH_SIZE);
-            batch.entrySet().parallelStream().forEach(customer -> {
-                Decision before = engine.evaluate(current, customer.getKey(), customer.getValue(), asOf, context);
-                Decision then = engine.evaluate(draft, customer.getKey(), customer.getValue(), asOf, context);
-                boolean anyChanged = false;
-                for (Map.Entry<String, Tally> tally : tallies.entrySet()) {
-                    String dimension = tally.getKey();
-                    anyChanged |= tally.getValue().add(customer.getKey(), before.stateOf(dimension),
-                            then.stateOf(dimension));
+        // The next batch is read while this one is evaluated; at most two batches are in memory at once.
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "simulation-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Map<String, CustomerFacts>> next = reader.submit(() -> customers.facts("", BATCH_SIZE));
+            while (next != null) {
+                Map<String, CustomerFacts> batch = await(next);
+                next = null;
+                if (batch.size() == BATCH_SIZE) {
+                    String last = lastKey(batch);
+                    next = reader.submit(() -> customers.facts(last, BATCH_SIZE));
                 }
-                if (anyChanged) {
-                    changed.increment();
-                }
-            });
-            count += batch.size();
-            if (batch.size() < BATCH_SIZE) {
-                break;
+                new ArrayList<>(batch.entrySet()).parallelStream().forEach(customer -> {
+                    Decision before = engine.evaluate(current, customer.getKey(), customer.getValue(), asOf, context);
+                    Decision then = engine.evaluate(draft, customer.getKey(), customer.getValue(), asOf, context);
+                    boolean anyChanged = false;
+                    for (Map.Entry<String, Tally> tally : tallies.entrySet()) {
+                        String dimension = tally.getKey();
+                        anyChanged |= tally.getValue().add(customer.getKey(), before.stateOf(dimension),
+                                then.stateOf(dimension));
+                    }
+                    if (anyChanged) {
+                        changed.increment();
+                    }
+                });
+                count += batch.size();
             }
-            after = new ArrayList<>(batch.keySet()).get(batch.size() - 1);
+        } finally {
+            reader.shutdownNow();
         }
         Map<String, DimensionReport> reports = new LinkedHashMap<>();
         tallies.forEach((dimension, tally) -> reports.put(dimension, tally.report()));
         return new Report(asOf, current.version(), draft.version(), count, changed.sum(),
                 (System.nanoTime() - started) / 1_000_000, reports);
+    }
+
+    private static <T> T await(Future<T> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Reading the customers failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The simulation was interrupted", e);
+        }
+    }
+
+    private static String lastKey(Map<String, CustomerFacts> batch) {
+        String last = null;
+        for (String id : batch.keySet()) {
+            last = id;
+        }
+        return last;
     }
 
     /** Thread-safe counts of one dimension. */

@@ -26,10 +26,12 @@ import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.rules.compiler.RuleSetCompiler;
 import com.tierupgrade.rules.engine.RuleEngine;
 import com.tierupgrade.rules.engine.RuleSet;
+import com.tierupgrade.rules.engine.StraightforwardRuleEngine;
 
 /**
  * In-process evaluations per second of the default rule set (the files in rules/), one customer per call, with no
- * database and no HTTP. Not a unit test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see
+ * database and no HTTP; the same customers through the engine as it was before issue 17, and
+ * {@link ReferenceRulesBenchmark} (a trivial 20-rule stateless session) in the same run give the ratios. Not a unit test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see
  * docs/performance.md).
  */
 @State(Scope.Benchmark)
@@ -50,6 +52,7 @@ public class RuleEngineBenchmark {
 
     private RuleSet ruleSet;
     private RuleEngine engine;
+    private StraightforwardRuleEngine straightforward;
     private CustomerFacts facts;
 
     @Setup(org.openjdk.jmh.annotations.Level.Trial)
@@ -57,6 +60,7 @@ public class RuleEngineBenchmark {
         useServiceLogLevels();
         ruleSet = new RuleSetCompiler().compile(Path.of("rules"));
         engine = new RuleEngine();
+        straightforward = new StraightforwardRuleEngine();
         facts = switch (customer) {
             case "repeatBuyer" -> repeatBuyer();
             case "heavy" -> heavy();
@@ -84,6 +88,12 @@ public class RuleEngineBenchmark {
     @Benchmark
     public Decision evaluate() {
         return engine.evaluate(ruleSet, "bench-" + customer, facts, AS_OF);
+    }
+
+    /** The engine before issue 17 (a new session and three listeners per evaluation), for the before/after ratio. */
+    @Benchmark
+    public Decision evaluateStraightforward() {
+        return straightforward.evaluate(ruleSet, "bench-" + customer, facts, AS_OF);
     }
 
     static CustomerFacts repeatBuyer() {

@@ -15,10 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 import com.tierupgrade.decision.AppliedCutOff;
@@ -31,7 +29,6 @@ import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.ops.MeasuredEvaluation;
-import com.tierupgrade.rules.fact.CutOff;
 import com.tierupgrade.rules.fact.Event;
 import com.tierupgrade.rules.fact.HeldBack;
 import com.tierupgrade.rules.fact.Measure;
@@ -43,7 +40,10 @@ import com.tierupgrade.rules.fact.Warning;
 /**
  * Hands a customer's facts to a rule set and reads back what the rules concluded. It knows no condition of any
  * dimension: per dimension it only picks the highest value the rules reached, in the order of the rule set's ladders.
- * Every evaluation runs within a budget of time and firings ({@link EvaluationLimits}).
+ * Every evaluation runs within a budget of time and firings ({@link EvaluationLimits}). Sessions are reused (the
+ * rule set's {@link SessionPool}): an evaluation takes an empty session of the rule set it was given, and one that did
+ * not finish normally is thrown away. {@code RuleEngineEquivalenceTest} keeps the decisions identical to those of a
+ * new session per evaluation.
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -73,36 +73,15 @@ public class RuleEngine {
     @MeasuredEvaluation
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf,
             EvaluationContext context) {
-        KieSession session = ruleSet.kieBase().newKieSession();
-        Set<String> firedRules = new LinkedHashSet<>();
-        Map<String, AppliedCutOff> cutOffsUsed = new LinkedHashMap<>();
-        // What the rules concluded, in the order they concluded it: session.getObjects() has no stable order.
-        Map<Object, String> insertedBy = new LinkedHashMap<>();
+        KieSession session = ruleSet.sessions().take();
+        boolean reusable = false;
+        EvaluationRecorder recorder = new EvaluationRecorder(!context.cutOffs().isEmpty());
         EvaluationBudget budget = new EvaluationBudget(limits);
         try {
-            session.addEventListener(budget);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    firedRules.add(rule);
-                    for (Object matched : event.getMatch().getObjects()) {
-                        if (matched instanceof CutOff cutOff) {
-                            cutOffsUsed.putIfAbsent(cutOff.getName(), new AppliedCutOff(cutOff.getName(),
-                                    cutOff.getLabel(), cutOff.getValue(), cutOff.getPopulation(),
-                                    cutOff.getComputedAt(), rule));
-                        }
-                    }
-                }
-            });
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        insertedBy.put(event.getObject(), event.getRule().getName());
-                    }
-                }
-            });
+            // a reused session comes back without listeners (SessionPool), so each evaluation adds its own
+            session.addEventListener((AgendaEventListener) budget);
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(new Profile(customerId, facts.attributes()));
             for (FactEvent event : facts.events()) {
                 if (!event.at().isAfter(asOf)) {
@@ -123,9 +102,12 @@ public class RuleEngine {
                 LOG.warnf("Evaluation of %s stopped (rule set %s): %s", customerId, ruleSet.version(), e.getMessage());
                 throw e;
             }
-            return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf, context);
+            Decision decision = decide(ruleSet, recorder.insertedBy(), recorder.firedRules(), recorder.cutOffsUsed(),
+                    asOf, context);
+            reusable = true;
+            return decision;
         } finally {
-            session.dispose();
+            ruleSet.sessions().release(session, reusable);
         }
     }
 
