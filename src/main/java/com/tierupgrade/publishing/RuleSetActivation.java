@@ -1,7 +1,5 @@
 package com.tierupgrade.publishing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.tierupgrade.ops.Metrics;
 import com.tierupgrade.population.PopulationCutOffs;
-import com.tierupgrade.publishing.RulesConfig;
+import com.tierupgrade.publishing.draft.Draft;
 import com.tierupgrade.publishing.scenario.ScenarioResult;
 import com.tierupgrade.publishing.scenario.ScenarioRunner;
 import com.tierupgrade.reevaluation.Reevaluations;
@@ -26,19 +23,20 @@ import com.tierupgrade.rules.compiler.RuleSetInvalid;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.rules.engine.RuleSet;
 
-import io.quarkus.runtime.Startup;
-
 /**
- * Decides which rule set is active. Files become active only when they compile and every scenario passes; then the
- * swap is atomic, the version is stored with what triggered it, and every customer is re-evaluated in the
- * background. Anything else leaves the active rule set serving and is kept as the latest rejected attempt.
+ * The gate every rule set passes and the one place that activates one. Files are published only when they compile
+ * and every scenario passes; the publication is stored and announced in one transaction, and every instance (this
+ * one at once, the others when they hear of it) activates the latest publication, compiled and checked again. The
+ * swap is atomic; after a new version every customer is re-evaluated in the background by the instance that
+ * published it. Anything refused leaves the active rule set serving and is kept as the latest rejected attempt.
  */
-@Startup
 @ApplicationScoped
 public class RuleSetActivation {
 
     public static final String STARTUP = "STARTUP";
     public static final String FILE_CHANGE = "FILE_CHANGE";
+    public static final String PUBLISH = "PUBLISH";
+    public static final String ROLLBACK = "ROLLBACK";
 
     private static final Logger LOG = Logger.getLogger(RuleSetActivation.class);
 
@@ -60,100 +58,141 @@ public class RuleSetActivation {
             List<ScenarioResult> failedScenarios) {
     }
 
+    /** Who wrote, approved and publishes, why, and from which draft (null for a roll-back). */
+    public record Publisher(String trigger, String author, String approver, String publishedBy, String comment,
+            Draft draft) {
+    }
+
     private final Path directory;
     private final ActiveRuleSet active;
     private final StoredRuleSets stored;
     private final Reevaluations reevaluations;
     private final PopulationCutOffs cutOffs;
+    private final Simulation simulation;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final ScenarioRunner scenarioRunner = new ScenarioRunner();
-    private final DirectoryWatcher watcher;
     private volatile Rejection lastRejection;
+    private volatile long followedPublication;
+    private volatile Map<String, String> activeScenarios;
+    /** The latest rule set compiled, so publishing what was just validated does not compile it again. */
+    private volatile RuleSet lastCompiled;
     @Inject
     Metrics metrics;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
-            PopulationCutOffs cutOffs) {
+            PopulationCutOffs cutOffs, Simulation simulation) {
         this.directory = Path.of(config.directory());
         this.active = active;
         this.stored = stored;
         this.reevaluations = reevaluations;
         this.cutOffs = cutOffs;
-        Check check = check(RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
-        if (!check.passed()) {
-            // Nothing serves yet, so nothing can keep serving: refuse to start, saying what to fix.
-            throw new RuleSetInvalid(directory.toString(), problemsOf(check));
-        }
-        Optional<String> lastVersion = stored.lastActivatedVersion();
-        activate(check.ruleSet(), STARTUP);
-        if (lastVersion.isPresent() && !lastVersion.get().equals(check.version())) {
-            reevaluations.afterRuleSetChange(check.ruleSet());
-        }
-        watcher = config.watch() ? watch() : null;
+        this.simulation = simulation;
     }
 
-    /** Checks the rules directory again and activates it if it changed, compiles and passes its scenarios. */
-    public synchronized void reload(String trigger) {
-        Check check;
-        try {
-            check = check(RuleSetCompiler.readFiles(directory), ScenarioRunner.readScenarioFiles(directory));
-        } catch (RuleSetInvalid e) {
-            check = new Check(null, null, e.problems(), List.of());
-        }
+    /**
+     * Checks the files and, when they pass, publishes them: stored with who and why (and, when asked, the what-if
+     * against the active rules), announced, active here at once. Refused files throw {@link RuleSetInvalid} naming
+     * {@code source}, and are kept as the latest rejection.
+     */
+    public synchronized StoredRuleSets.Activation publish(Map<String, String> ruleFiles,
+            Map<String, String> scenarioFiles, Publisher publisher, boolean withWhatIf, String source) {
+        Check check = check(ruleFiles, scenarioFiles);
         if (!check.passed()) {
-            lastRejection = new Rejection(Instant.now(), trigger, check.version(), check.problems(),
-                    check.failedScenarios());
-            metrics.reloadRefused();
-            LOG.warnf("Rules in %s not activated; %s stays active:%n%s", directory, active.current().version(),
-                    String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
-            return;
+            reject(publisher.trigger(), check);
+            throw new RuleSetInvalid(source, problemsOf(check));
         }
-        if (!check.version().equals(active.current().version())) {
-            activate(check.ruleSet(), trigger);
-            metrics.reloadAccepted();
+        Object whatIf = withWhatIf && active.active() != null ? simulation.run(check.ruleSet(), Instant.now()) : null;
+        Optional<String> before = stored.lastActivatedVersion();
+        long id = stored.publish(new StoredRuleSets.NewPublication(check.version(), check.ruleSet().files(),
+                scenarioFiles, publisher.trigger(), publisher.author(), publisher.approver(), publisher.publishedBy(),
+                publisher.comment(), publisher.draft(), whatIf));
+        activate(check.ruleSet(), scenarioFiles, id, publisher.trigger());
+        metrics.reloadAccepted();
+        if (before.isPresent() && !before.get().equals(check.version())) {
             reevaluations.afterRuleSetChange(check.ruleSet());
         }
+        return stored.find(check.version()).orElseThrow().activations().get(0);
     }
 
-    /** Compiles the files (reusing the active rule set when they are the same) and runs the scenarios on them. */
+    /**
+     * Activates the latest publication if this instance does not serve it yet. {@code trigger} says why this
+     * instance activates it (null: the publication's own trigger). With nothing active yet, a publication that does
+     * not compile or pass is fatal; otherwise it is refused and the active rules keep serving.
+     */
+    public synchronized boolean followLatest(String trigger) {
+        Optional<Long> latestId = stored.latestId();
+        if (latestId.isEmpty() || latestId.get() <= followedPublication) {
+            return false;
+        }
+        StoredRuleSets.Publication publication = stored.latest().orElseThrow();
+        Map<String, String> scenarios = publication.scenarios() != null ? publication.scenarios()
+                : ScenarioRunner.readScenarioFiles(directory);
+        String why = trigger == null ? publication.activation().trigger() : trigger;
+        Check check = check(publication.files(), scenarios);
+        if (!check.passed()) {
+            followedPublication = publication.activation().id();
+            reject(why, check);
+            if (active.active() == null) {
+                throw new RuleSetInvalid("publication " + publication.activation().id(), problemsOf(check));
+            }
+            return false;
+        }
+        activate(check.ruleSet(), scenarios, publication.activation().id(), why);
+        return true;
+    }
+
+    /** Compiles the files (reusing a rule set compiled from the same files) and runs the scenarios on them. */
     public Check check(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
         RuleSet ruleSet;
+        String version = RuleSetCompiler.versionOf(ruleFiles);
         RuleSet current = active.active() == null ? null : active.current();
-        if (current != null && current.version().equals(RuleSetCompiler.versionOf(ruleFiles))) {
+        RuleSet compiled = lastCompiled;
+        if (current != null && current.version().equals(version)) {
             ruleSet = current;
+        } else if (compiled != null && compiled.version().equals(version)) {
+            ruleSet = compiled;
         } else {
             try {
                 ruleSet = compiler.compile(directory.toString(), ruleFiles);
+                lastCompiled = ruleSet;
             } catch (RuleSetInvalid e) {
-                return new Check(null, RuleSetCompiler.versionOf(ruleFiles), e.problems(), List.of());
+                return new Check(null, version, e.problems(), List.of());
             }
         }
         return new Check(ruleSet, ruleSet.version(), List.of(), scenarioRunner.run(ruleSet, scenarioFiles));
     }
 
-    /** The scenario files in the rules directory now. */
+    /** The scenarios the active rule set was published with (the rules folder's, for rows older than drafts). */
     public Map<String, String> scenarioFiles() {
-        return ScenarioRunner.readScenarioFiles(directory);
+        Map<String, String> scenarios = activeScenarios;
+        return scenarios != null ? scenarios : ScenarioRunner.readScenarioFiles(directory);
     }
 
     public Optional<Rejection> lastRejection() {
         return Optional.ofNullable(lastRejection);
     }
 
-    private void activate(RuleSet ruleSet, String trigger) {
-        stored.recordActivation(ruleSet, trigger);
-        active.activate(ruleSet, trigger);
-        cutOffs.useFor(ruleSet);
-        LOG.infof("Rule set %s active (%s): %s", ruleSet.version(), trigger, ruleSet.files().keySet());
+    /** Records files that could not be read as refused, e.g. a rules folder that disappeared. */
+    void reject(String trigger, List<RuleSetInvalid.Problem> problems) {
+        reject(trigger, new Check(null, null, problems, List.of()));
     }
 
-    private DirectoryWatcher watch() {
-        try {
-            return new DirectoryWatcher(List.of(directory, directory.resolve(ScenarioRunner.DIRECTORY)),
-                    () -> reload(FILE_CHANGE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot watch " + directory, e);
-        }
+    private void reject(String trigger, Check check) {
+        lastRejection = new Rejection(Instant.now(), trigger, check.version(), check.problems(),
+                check.failedScenarios());
+        metrics.reloadRefused();
+        LOG.warnf("Rules (%s) not activated; %s stays active:%n%s", trigger,
+                active.active() == null ? "nothing" : active.current().version(),
+                String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
+    }
+
+    private void activate(RuleSet ruleSet, Map<String, String> scenarios, long publication, String trigger) {
+        followedPublication = Math.max(followedPublication, publication);
+        activeScenarios = Map.copyOf(scenarios);
+        active.activate(ruleSet, trigger);
+        cutOffs.useFor(ruleSet);
+        LOG.infof("Rule set %s active (publication %d, %s): %s", ruleSet.version(), publication, trigger,
+                ruleSet.files().keySet());
     }
 
     private static List<RuleSetInvalid.Problem> problemsOf(Check check) {
@@ -163,12 +202,5 @@ public class RuleSetActivation {
                     "scenario '" + failed.scenario() + "' failed: " + String.join("; ", failed.failures())));
         }
         return problems;
-    }
-
-    @PreDestroy
-    void stopWatching() throws IOException {
-        if (watcher != null) {
-            watcher.close();
-        }
     }
 }

@@ -5,7 +5,7 @@ export const KIND_NAMES = {
   INITIAL: '首次定级', UPGRADE: '升级', DOWNGRADE: '降级', CHANGE: '变更', HELD_BACK: '暂缓升级', WARNING: '预警',
 };
 export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULESET_CHANGE: '规则集变更' };
-export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改' };
+export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改', PUBLISH: '发布', ROLLBACK: '回滚' };
 
 /** The display name of a dimension given as {dimension, name} (ladders.yaml's name, else its key). */
 export function dimensionTitle({ dimension, name }) {

@@ -1,5 +1,5 @@
 // Rule sets: GET ../rulesets/current (what is active, since when, why, the last rejection), ../rulesets (every
-// version) and ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
+// version with who published it and why) and ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
 import { TRIGGER_NAMES, el, failed, fill, formatTime, getJson, header, ready } from './common.js';
 
 const JOB_STATES = { RUNNING: '进行中', DONE: '已完成', STOPPED: '已停止', FAILED: '失败' };
@@ -44,7 +44,10 @@ function showVersions(versions) {
   document.querySelector('#versions-table tbody').replaceChildren(...versions.map((version) => el('tr', {},
     el('td', {}, versionLink(version.version), version.active ? ' (当前)' : ''),
     el('td', {}, version.activations.slice(0, SHOWN_ACTIVATIONS)
-      .map((activation) => `${formatTime(activation.activatedAt)} ${trigger(activation.trigger)}`).join(';')
+      .map((activation) => `${formatTime(activation.activatedAt)} ${trigger(activation.trigger)}`
+        + (activation.publishedBy ? ` · ${activation.publishedBy}` : '')
+        + (activation.approver ? `(审批:${activation.approver})` : '')
+        + (activation.comment ? ` · 「${activation.comment}」` : '')).join(';')
       + (version.activations.length > SHOWN_ACTIVATIONS ? `…(共 ${version.activations.length} 次)` : '')))));
 }
 
