@@ -45,6 +45,10 @@
 # {比例} 写成小数(0.8 = 80%);{期间} 内没有购买时不成立
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}用券购买占比至少\s*{比例:[\w.]+}\s*(?!.)=accumulate( Event( type == "PURCHASE", within(期间_ {期间} _) ); $allPurchases : count(); $allPurchases > 0 ) accumulate( Event( type == "PURCHASE", within(期间_ {期间} _), couponUsed ); $couponPurchases : count(); $couponPurchases >= 数值_ {比例} _ * $allPurchases )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}分享次数至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "SHARE", within(期间_ {期间} _) ); $shares : count(); $shares >= 数值_ {次数} _ )
+# 因优惠券或礼品分享(SHARE 的 incentivized 为是;种子 000:由于有优惠、有礼物的驱动,他们非常愿意分享)
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}因优惠或礼品分享至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "SHARE", incentivized, within(期间_ {期间} _) ); $shares : count(); $shares >= 数值_ {次数} _ )
+# 违反群规(VIOLATION;种子 004:2次违规者直接清理出群)
+[when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}违反群规至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "VIOLATION", within(期间_ {期间} _) ); $violations : count(); $violations >= 数值_ {次数} _ )
 # 只算一级转介绍:客户自己分享带来的购买
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}带来转介绍购买至少\s*{次数:[\w.]+}\s*次\s*(?!.)=accumulate( Event( type == "REFERRAL_PURCHASE", has("viaCustomerId") == false, within(期间_ {期间} _) ); $referralPurchases : count(); $referralPurchases >= 数值_ {次数} _ )
 [when]^\s*客户{期间:近\s*[\w.]+\s*天|当前周期内}给出过\s*{星级:[\w.]+}\s*星及以上的好评\s*(?!.)=exists Event( type == "REVIEW", rating >= 数值_ {星级} _, within(期间_ {期间} _) )
@@ -72,6 +76,8 @@
 # ---- 条件:某层级的条件已成立(过滤规则用) ----
 [when]^\s*客户已满足除\s*{层级:跟从用户|扩散用户|影响力用户|铁杆粉丝|重度消费用户|分销用户}\s*以外任一层级的条件\s*(?!.)=$tier : TierReached( code != 层级_ {层级} _ )
 [when]^\s*客户已满足\s*{层级:跟从用户|扩散用户|影响力用户|铁杆粉丝|重度消费用户|分销用户}\s*的条件\s*(?!.)=TierReached( code == 层级_ {层级} _ )
+# 该层级的条件成立,且没有过滤规则暂缓它(角色用)
+[when]^\s*客户已满足\s*{层级:跟从用户|扩散用户|影响力用户|铁杆粉丝|重度消费用户|分销用户}\s*的条件且没有被暂缓\s*(?!.)=exists TierReached( code == 层级_ {层级} _ ) not HeldBack( tier == 层级_ {层级} _ )
 
 # ---- 结果:升级 / 暂缓升级 ----
 # 原因写在引号里("…" 或 “…”,里面不能再有引号或 \),逗号用 , 或 ，。原因原样保存给审计人员看;
@@ -110,6 +116,7 @@
 [*]维度_\s*价值象限\s*_="quadrant"
 [*]维度_\s*促销敏感度\s*_="sensitivity"
 [*]维度_\s*人群分位\s*_="population"
+[*]维度_\s*用户角色\s*_="tierRoles"
 [*]取值_\s*未连接私域\s*_="NOT_CONNECTED"
 [*]取值_\s*免费影响力用户\s*_="FREE"
 [*]取值_\s*付费影响力用户\s*_="PAID"
@@ -143,6 +150,13 @@
 [*]取值_\s*狂热\s*_="FANATIC"
 [*]取值_\s*重点关怀\s*_="PRIORITY_CARE"
 [*]取值_\s*超级用户\s*_="SUPER_USER"
+[*]取值_\s*跟从用户\s*_="FOLLOWER"
+[*]取值_\s*扩散用户\s*_="SPREADER"
+[*]取值_\s*影响力用户\s*_="INFLUENCER"
+[*]取值_\s*铁杆粉丝\s*_="DIE_HARD_FAN"
+[*]取值_\s*重度消费用户\s*_="HEAVY_CONSUMER"
+[*]取值_\s*分销用户\s*_="DISTRIBUTOR"
+[*]取值_\s*羊毛党\s*_="BARGAIN_HUNTER"
 
 # ---- 加工:指标的中文名 → measures.drl 里的名称和绑定的变量;比较 → 运算符 ----
 [when]指标名_\s*距最近一次购买天数\s*_="recencyDays"
@@ -189,6 +203,7 @@
 [then]\{分享次数\}(?!(?!.*_原因_))=" + $shares + "
 [then]\{转介绍购买次数\}(?!(?!.*_原因_))=" + $referralPurchases + "
 [then]\{互动次数\}(?!(?!.*_原因_))=" + $interactions + "
+[then]\{违规次数\}(?!(?!.*_原因_))=" + $violations + "
 [then]\{累计购买次数\}(?!(?!.*_原因_))=" + $purchasesEver + "
 [then]\{分销成交次数\}(?!(?!.*_原因_))=" + $distributionSales + "
 [then]\{二级分销成交次数\}(?!(?!.*_原因_))=" + $secondLevelSales + "

@@ -71,7 +71,7 @@ class PackagedAppIT {
     @Test
     void shouldRefuseToStartWithRulesThatDoNotCompile() throws Exception {
         Path rules = ShippedRules.writeTo(ShippedRules.withEdit("tiers.dslr",
-                "分享次数至少 spreaderMinShares 次", "分享次数至少 spreaderMinShare 次"));
+                "分享至少 spreaderMinShares 次", "分享至少 spreaderMinShare 次"));
         Service service = Service.start(rules, Files.createTempDirectory("it-data"));
         try {
             assertTrue(service.process().waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS), "still running");

@@ -19,6 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +34,7 @@ import com.tierupgrade.web.CsvField;
 import com.tierupgrade.web.FieldProblem;
 
 /** Marketers compose audiences from criteria, preview them, save them, and export their customer ids. */
+@Tag(name = "Audiences")
 @Path("/audiences")
 @Produces(MediaType.APPLICATION_JSON)
 public class AudienceResource {
@@ -47,6 +55,7 @@ public class AudienceResource {
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "PreviewRequest")))
     public Preview preview(JsonNode body) {
         return search.preview(CriteriaParser.preview(body, Instant.now(), rules.current().events()));
     }
@@ -54,6 +63,9 @@ public class AudienceResource {
     /** Saves an audience for later exports. Saved audiences never change: save a new one for a change. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(schema = @Schema(ref = "AudienceRequest")))
+    @APIResponseSchema(value = AudienceView.class, responseCode = "201",
+            responseDescription = "Saved; Location names it")
     public Response save(JsonNode body) {
         AudienceView audience = saved.save(CriteriaParser.save(body, Instant.now(), rules.current().events()));
         return Response.created(URI.create("/audiences/" + audience.id())).entity(audience).build();
@@ -88,6 +100,8 @@ public class AudienceResource {
     @GET
     @Path("/{id}/customers")
     @Produces(CSV)
+    @APIResponse(responseCode = "200", description = "customer_id, then one id a line",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response customersCsv(@RestPath long id, @QueryParam("asOf") String asOf) {
         AudienceView audience = find(id);
         AudienceQuery query = new AudienceQuery(CriteriaParser.stored(audience.criteria(), rules.current().events()),
@@ -111,6 +125,8 @@ public class AudienceResource {
     @GET
     @Path("/{id}/customers.csv")
     @Produces(CSV)
+    @APIResponse(responseCode = "200", description = "customer_id, then one id a line",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response customersCsvFile(@RestPath long id, @QueryParam("asOf") String asOf) {
         return customersCsv(id, asOf);
     }

@@ -59,6 +59,12 @@ final class AudienceSql {
             contained.set(criterion.name(), criterion.values().get(i));
             sql.append(i == 0 ? "" : " OR ").append(criterion.column().sql).append(" @> ?::jsonb");
             parameters.add(contained.toString());
+            if (criterion.column() == Criterion.Column.DIMENSIONS) {
+                // a multi-valued dimension holds an array of codes: any held role matches
+                contained.putArray(criterion.name()).add(criterion.values().get(i));
+                sql.append(" OR ").append(criterion.column().sql).append(" @> ?::jsonb");
+                parameters.add(contained.toString());
+            }
         }
         sql.append(')');
     }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tierupgrade.db.Jdbc;
 
@@ -14,9 +16,12 @@ public class AttributeLog {
 
     private static final TypeReference<Object> VALUE = new TypeReference<>() {
     };
+    /** Attribute values are untyped in the OpenAPI document (any JSON value, null included). */
+    private static final String VALUE_DESCRIPTION = "text, a number or true/false; null when not set";
 
     /** One change as auditors read it; null values mean "not set". */
-    public record Entry(long id, String name, Object oldValue, Object newValue, Instant changedAt) {
+    public record Entry(long id, String name, @Schema(description = VALUE_DESCRIPTION) Object oldValue,
+            @Schema(description = VALUE_DESCRIPTION) Object newValue, Instant changedAt) {
     }
 
     private final Jdbc jdbc;

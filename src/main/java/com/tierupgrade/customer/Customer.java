@@ -21,6 +21,7 @@ import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.ManualDecision;
 import com.tierupgrade.decision.MeasureValue;
 import com.tierupgrade.decision.RaisedWarning;
 
@@ -37,13 +38,39 @@ public class Customer extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes = new HashMap<>();
 
-    /** The code of each dimension that has a value, such as {"stage": "RELIANT", "rfm": "IMPORTANT_VALUE"}. */
+    /**
+     * The code of each dimension that has a value, such as {"stage": "RELIANT", "rfm": "IMPORTANT_VALUE"}, and the
+     * codes held in each multi-valued dimension as an array ({"tierRoles": ["SPREADER", "HEAVY_CONSUMER"]}), so
+     * one containment query through one GIN index selects on either.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, String> dimensions = new LinkedHashMap<>();
+    public Map<String, Object> dimensions = new LinkedHashMap<>();
+
+    /** The operating move of each single-valued dimension's value, when ladders.yaml gives one. */
+    @Column(name = "dimension_actions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> dimensionActions = new LinkedHashMap<>();
+
+    /** Every value held in each multi-valued dimension, with its reasons and action. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, List<DimensionValue>> roles = new LinkedHashMap<>();
 
     @Column(name = "dimension_reasons")
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, List<String>> dimensionReasons = new LinkedHashMap<>();
+
+    /**
+     * Every dimension's value with what the rules said, what keeps it and the policy state (grace period, steps), also
+     * the dimensions whose value is withheld: what the next evaluation continues from.
+     */
+    @Column(name = "dimension_values")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, DimensionValue> dimensionValues = new LinkedHashMap<>();
+
+    /** The floors, pins and holds in force, as of the last evaluation. */
+    @Column(name = "manual_decisions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ManualDecision> manualDecisions = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<MeasureValue> measures = new ArrayList<>();
@@ -81,10 +108,26 @@ public class Customer extends PanacheEntityBase {
             return Optional.empty();
         }
         Map<String, DimensionValue> values = new LinkedHashMap<>();
-        dimensions.forEach((dimension, code) -> values.put(dimension,
-                new DimensionValue(code, dimensionReasons.getOrDefault(dimension, List.of()))));
-        return Optional.of(Decision.of(values, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
-                asOf));
+        Map<String, DimensionValue> withheld = new LinkedHashMap<>();
+        dimensions.forEach((dimension, code) -> {
+            if (code instanceof String single) {
+                DimensionValue stored = dimensionValues.get(dimension);
+                String action = dimensionActions.get(dimension);
+                if (stored == null || !single.equals(stored.code())) {
+                    values.put(dimension, new DimensionValue(single,
+                            dimensionReasons.getOrDefault(dimension, List.of()), action));
+                } else {
+                    values.put(dimension, stored.action() == null && action != null ? stored.withAction(action) : stored);
+                }
+            }
+        });
+        dimensionValues.forEach((dimension, value) -> {
+            if (value.code() == null) {
+                withheld.put(dimension, value);
+            }
+        });
+        return Optional.of(Decision.of(values, roles, heldBack, measures, warnings, cutOffs, firedRules, rulesetVersion,
+                asOf, withheld, manualDecisions));
     }
 
     /** Applies attribute changes (null removes one); answers the attributes whose value changed. */
@@ -104,10 +147,20 @@ public class Customer extends PanacheEntityBase {
     void apply(Decision decision, Instant now) {
         dimensions = new LinkedHashMap<>();
         dimensionReasons = new LinkedHashMap<>();
+        dimensionActions = new LinkedHashMap<>();
+        dimensionValues = new LinkedHashMap<>(decision.withheld());
         decision.dimensions().forEach((dimension, value) -> {
             dimensions.put(dimension, value.code());
             dimensionReasons.put(dimension, value.reasons());
+            dimensionValues.put(dimension, value);
+            if (value.action() != null) {
+                dimensionActions.put(dimension, value.action());
+            }
         });
+        decision.roles().forEach((dimension, held) -> dimensions.put(dimension,
+                held.stream().map(DimensionValue::code).toList()));
+        roles = decision.roles();
+        manualDecisions = decision.manual();
         heldBack = decision.heldBack();
         measures = decision.measures();
         warnings = decision.warnings();

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.CustomerIds;
@@ -24,6 +26,7 @@ import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
 
+@Tag(name = "Facts and customers")
 @Path("/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
@@ -59,6 +62,7 @@ public class CustomerResource {
     /** The customer's history, oldest first; pass the last id seen as {@code after} for the next page. */
     @GET
     @Path("/history")
+    @Operation(operationId = "customerHistory")
     public List<HistoryView> history(@RestPath String customerId, @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         CustomerIds.require(customerId, "customerId");

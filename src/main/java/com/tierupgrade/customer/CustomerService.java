@@ -1,6 +1,8 @@
 package com.tierupgrade.customer;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,15 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.tierupgrade.db.Jdbc;
 import com.tierupgrade.decision.Decision;
+import com.tierupgrade.decision.ManualDecision;
+import com.tierupgrade.decision.ManualKind;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactEvent;
 import com.tierupgrade.facts.ValidFacts;
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.History;
 import com.tierupgrade.history.HistoryView;
+import com.tierupgrade.history.ManualEntry;
 import com.tierupgrade.population.CurrentCutOffs;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.rules.engine.EvaluationContext;
@@ -34,6 +39,8 @@ import io.quarkus.panache.common.Sort;
 public class CustomerService {
 
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> DIMENSIONS = new TypeReference<>() {
     };
 
     private final Jdbc jdbc;
@@ -73,6 +80,59 @@ public class CustomerService {
     }
 
     /**
+     * Puts a person's floor, pin or hold in force for one customer (replacing the one in the same place: a floor or
+     * pin replaces the dimension's floor or pin, a hold its hold) and re-evaluates the customer at its last
+     * evaluation time, so only the manual decision differs; both are recorded together.
+     */
+    public FactsResponse setManual(String customerId, ManualDecision decision) {
+        Customer customer = lockExisting(customerId);
+        List<ManualDecision> manual = new ArrayList<>();
+        List<ManualEntry> entries = new ArrayList<>();
+        for (ManualDecision old : customer.manualDecisions) {
+            if (old.sameSlot(decision.dimension(), decision.kind())) {
+                entries.add(ManualEntry.release(old, decision.author(), "被新的人工决定取代:" + decision.reason()));
+            } else {
+                manual.add(old);
+            }
+        }
+        manual.add(decision);
+        entries.add(ManualEntry.set(decision));
+        return decideByHand(customer, manual, entries);
+    }
+
+    /**
+     * Releases the floor or pin (kind FLOOR or PIN) or the hold (HOLD) of one dimension; the customer is re-evaluated at its
+     * last evaluation time. Empty when nothing of the kind is in force.
+     */
+    public Optional<FactsResponse> release(String customerId, String dimension, ManualKind kind, String author,
+            String reason) {
+        Customer customer = lockExisting(customerId);
+        Optional<ManualDecision> released = customer.manualDecisions.stream()
+                .filter(old -> old.sameSlot(dimension, kind)).findFirst();
+        if (released.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ManualDecision> manual = new ArrayList<>(customer.manualDecisions);
+        manual.remove(released.get());
+        return Optional.of(decideByHand(customer, manual,
+                List.of(ManualEntry.release(released.get(), author, reason))));
+    }
+
+    private FactsResponse decideByHand(Customer customer, List<ManualDecision> manual, List<ManualEntry> entries) {
+        CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customer.id));
+        Decided decided = decide(customer, facts, rules.current(), customer.asOf, Cause.MANUAL, manual, entries);
+        return new FactsResponse(customer.id, decided.decision(), decided.entries());
+    }
+
+    private Customer lockExisting(String customerId) {
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null || customer.asOf == null) {
+            throw new CustomerNotFound(customerId);
+        }
+        return customer;
+    }
+
+    /**
      * Re-evaluates the customers after {@code afterId} (in id order, at most {@code size}) with {@code ruleSet}, in
      * one transaction. {@code asOf} gives each customer's evaluation time from its last one.
      */
@@ -104,6 +164,40 @@ public class CustomerService {
         return facts;
     }
 
+    /** A stored customer as a what-if count needs it: facts, current value per dimension, last evaluation time. */
+    public record Stored(CustomerFacts facts, Map<String, String> dimensions, Instant asOf) {
+    }
+
+    /** The stored customers after {@code afterId} that have a decision, in id order, at most {@code size}; reads only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Stored> stored(String afterId, int size) {
+        record Row(String id, Map<String, Object> attributes, Map<String, Object> dimensions, Instant asOf) {
+        }
+        List<Row> rows = jdbc.list("SELECT id, attributes, dimensions, as_of FROM customer WHERE id > ?"
+                + " AND as_of IS NOT NULL ORDER BY id LIMIT ?",
+                row -> new Row(row.getString(1), jdbc.fromJson(row.getString(2), ATTRIBUTES),
+                        jdbc.fromJson(row.getString(3), DIMENSIONS),
+                        row.getObject(4, OffsetDateTime.class).toInstant()), afterId, size);
+        Map<String, List<FactEvent>> eventsById = events.ofCustomers(rows.stream().map(Row::id).toList());
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        rows.forEach(row -> stored.put(row.id(), new Stored(new CustomerFacts(row.attributes(),
+                eventsById.getOrDefault(row.id(), List.of())), singleValued(row.dimensions()), row.asOf())));
+        return stored;
+    }
+
+    /** The single-valued dimensions' codes; a multi-valued dimension is stored as an array of codes and left out. */
+    private static Map<String, String> singleValued(Map<String, Object> dimensions) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        if (dimensions != null) {
+            dimensions.forEach((dimension, code) -> {
+                if (code instanceof String single) {
+                    codes.put(dimension, single);
+                }
+            });
+        }
+        return codes;
+    }
+
     /** How far a batch got: the last customer id it read, how many it read and how many changed. */
     public record Batch(String lastId, int customers, int changed) {
     }
@@ -115,13 +209,18 @@ public class CustomerService {
     private Decided decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf,
             boolean factsChanged) {
         Optional<Decision> previous = customer.decision();
+        boolean ruleSetChanged = previous.filter(p -> !p.rulesetVersion().equals(ruleSet.version())).isPresent();
+        Cause cause = factsChanged ? Cause.NEW_FACTS : ruleSetChanged ? Cause.RULESET_CHANGE : Cause.TIME;
+        return decide(customer, facts, ruleSet, asOf, cause, customer.manualDecisions, List.of());
+    }
+
+    private Decided decide(Customer customer, CustomerFacts facts, RuleSet ruleSet, Instant asOf, Cause cause,
+            List<ManualDecision> manual, List<ManualEntry> manualEntries) {
+        Optional<Decision> previous = customer.decision();
         Decision decision = engine.evaluate(ruleSet, customer.id, facts, asOf,
-                new EvaluationContext(previous, cutOffs.current()));
-        Cause cause = factsChanged ? Cause.NEW_FACTS
-                : previous.filter(p -> !p.rulesetVersion().equals(decision.rulesetVersion())).isPresent()
-                        ? Cause.RULESET_CHANGE
-                        : Cause.TIME;
-        List<HistoryView> entries = history.record(customer.id, previous, decision, ruleSet.ladders(), cause, facts);
+                new EvaluationContext(previous, cutOffs.current(), manual));
+        List<HistoryView> entries = history.record(customer.id, previous, decision, ruleSet.ladders(), cause, facts,
+                manualEntries);
         customer.apply(decision, Instant.now());
         return new Decided(decision, entries);
     }

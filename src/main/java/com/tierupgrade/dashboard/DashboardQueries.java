@@ -39,11 +39,15 @@ public class DashboardQueries {
     public DimensionCounts dimensionCounts() {
         long[] customers = { 0 };
         Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
-        // One statement, so the total and the per-value counts come from the same snapshot.
+        // One statement, so the total and the per-value counts come from the same snapshot. A multi-valued
+        // dimension holds an array of codes: each held role counts its customer once.
         jdbc.list("""
                 SELECT NULL, NULL, count(*) FROM customer
                 UNION ALL
-                SELECT d.key, d.value, count(*) FROM customer c, jsonb_each_text(c.dimensions) d GROUP BY d.key, d.value
+                SELECT d.key, v.code, count(*) FROM customer c, jsonb_each(c.dimensions) d,
+                       jsonb_array_elements_text(CASE jsonb_typeof(d.value) WHEN 'array' THEN d.value
+                                                 ELSE jsonb_build_array(d.value) END) v(code)
+                GROUP BY d.key, v.code
                 """, row -> {
             if (row.getString(1) == null) {
                 customers[0] = row.getLong(3);

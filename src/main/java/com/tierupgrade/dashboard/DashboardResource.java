@@ -11,10 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
 
 /** The numbers behind the web console (/console/): read-only aggregates and display names. */
+@Tag(name = "Dashboard")
 @Path("/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {

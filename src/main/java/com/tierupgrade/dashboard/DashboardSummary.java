@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.tierupgrade.rules.engine.Ladder;
 
 /**
@@ -27,14 +29,14 @@ public record DashboardSummary(Instant generatedAt, String rulesetVersion, long 
     }
 
     /** @param code null for the customers without a value in the dimension */
-    public record ValueCount(String code, String name, long count) {
+    public record ValueCount(@Schema(nullable = true) String code, String name, long count) {
     }
 
     /**
      * @param count customers at this stage or a higher one
      * @param rate count divided by the previous step's count; null for the first step or after an empty step
      */
-    public record FunnelStep(String code, String name, long count, Double rate) {
+    public record FunnelStep(String code, String name, long count, @Schema(nullable = true) Double rate) {
     }
 
     /**

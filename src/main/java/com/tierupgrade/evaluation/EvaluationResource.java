@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.facts.CustomerFacts;
 import com.tierupgrade.facts.FactLimits;
@@ -23,6 +25,7 @@ import com.tierupgrade.rules.engine.RuleEngine;
 import com.tierupgrade.rules.engine.RuleSet;
 
 /** A dry run: the decision the active rules would make on the facts sent. Nothing is stored. */
+@Tag(name = "Facts and customers")
 @Path("/evaluations")
 public class EvaluationResource {
 

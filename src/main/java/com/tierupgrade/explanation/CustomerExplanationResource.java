@@ -5,11 +5,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.CustomerIds;
 
 /** A customer's current decision in plain Chinese: JSON (sentences and text), or with {@code Accept: text/plain} the text only. */
+@Tag(name = "History")
 @Path("/customers/{customerId}/explanation")
 public class CustomerExplanationResource {
 
@@ -21,6 +24,7 @@ public class CustomerExplanationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "explainCustomer") // names the one operation both methods answer (JSON or text/plain)
     public Explanation json(@RestPath String customerId) {
         CustomerIds.require(customerId, "customerId");
         return explanations.ofCustomer(customerId);

@@ -5,9 +5,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** One history entry (404 for an unknown id) in plain Chinese: JSON (sentences and text), or with {@code Accept: text/plain} the text only. */
+@Tag(name = "History")
 @Path("/history/{entryId}/explanation")
 public class EntryExplanationResource {
 
@@ -19,6 +22,7 @@ public class EntryExplanationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "explainEntry") // names the one operation both methods answer (JSON or text/plain)
     public Explanation json(@RestPath long entryId) {
         return explanations.ofEntry(entryId);
     }

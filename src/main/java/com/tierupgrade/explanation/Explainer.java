@@ -57,13 +57,17 @@ public final class Explainer {
         });
         decision.dimensions().forEach(values::putIfAbsent);
         values.forEach((dimension, value) -> sentences.add(dimension(dimension, value)));
+        decision.roles().forEach((dimension, held) -> held.forEach(value -> sentences.add(role(dimension, value))));
+        decision.withheld().forEach((dimension, value) -> sentences.add(new Sentence(Topic.DIMENSION, dimension,
+                names.dimension(dimension) + ":规则得出" + quoted(dimension, value.rulesSay()) + ",尚未生效:"
+                        + String.join(";", value.reasons()) + "。")));
         for (HeldBackTier hold : decision.heldBack()) {
             sentences.add(new Sentence(Topic.HELD_BACK, Ladders.TIER, heldBack(hold.tier(), List.of(hold.reason()),
                     hold.rule())));
         }
         for (RaisedWarning warning : decision.warnings()) {
             sentences.add(new Sentence(Topic.WARNING, warning.dimension(), "预警:" + warning.reason()
-                    + rule(warning.rule()) + "。"));
+                    + rule(warning.rule()) + (warning.action() == null ? "" : ";建议动作:" + warning.action()) + "。"));
         }
         addEvaluation(sentences, decision.measures(), decision.cutOffs(), decision.firedRules(), decision.asOf(),
                 decision.rulesetVersion(), cause);
@@ -84,10 +88,17 @@ public final class Explainer {
                     ? who + "不再有" + dimensionName + "(此前为" + from + ")。"
                     : who + "的" + dimensionName + "由" + (entry.from() == null ? "空" : from)
                             + (entry.kind() == Kind.DOWNGRADE ? "降级为" : "变更为") + to + "。";
+            case GAINED -> who + "获得" + dimensionName + to + "(与其他" + dimensionName + "并存)。";
+            case LOST -> who + "不再是" + dimensionName + from + "。";
             case HELD_BACK -> who + "已满足" + to + "的条件,但升级被暂缓," + dimensionName
                     + (entry.from() == null ? "仍为空" : "仍为" + from) + "。";
             case WARNING -> who + "在" + dimensionName + "上收到预警 " + entry.warning()
                     + (entry.to() == null ? "" : ",当前为" + to) + "。";
+            case OVERRIDE -> who + "的" + dimensionName + "被 " + entry.author() + " 人工"
+                    + ("PIN".equals(entry.manual()) ? "固定为" : "设定下限为") + to + expiry(entry) + "。";
+            case HOLD -> who + "升级到" + dimensionName + to + "被 " + entry.author() + " 人工暂缓" + expiry(entry) + "。";
+            case RELEASE -> who + "的" + dimensionName + "人工决定(" + manualName(entry.manual()) + from + ")"
+                    + (entry.author() == null ? "到期失效" : "被 " + entry.author() + " 解除") + "。";
         };
         List<Sentence> sentences = new ArrayList<>();
         sentences.add(new Sentence(Topic.SUMMARY, dimension, summary));
@@ -109,6 +120,19 @@ public final class Explainer {
                 sentences);
     }
 
+    private static String expiry(HistoryView entry) {
+        return entry.expiresAt() == null ? "" : ",至 " + time(entry.expiresAt());
+    }
+
+    private static String manualName(String manual) {
+        return manual == null ? "" : switch (manual) {
+            case "FLOOR" -> "下限";
+            case "PIN" -> "固定";
+            case "HOLD" -> "暂缓";
+            default -> manual;
+        };
+    }
+
     private String position(Decision decision) {
         List<String> parts = new ArrayList<>();
         parts.add(decision.stage() == null ? "还没有进入客户旅程的任何阶段"
@@ -120,8 +144,24 @@ public final class Explainer {
 
     private Sentence dimension(String dimension, DimensionValue value) {
         String text = names.dimension(dimension) + quoted(dimension, value.code());
+        // An override or a policy never hides what the rules said.
+        String rules = value.keptBy() == null ? ""
+                : ";规则得出" + quoted(dimension, value.rulesSay()) + (value.rulesReasons().isEmpty() ? ""
+                        : "(" + String.join(";", value.rulesReasons()) + ")");
         return new Sentence(Topic.DIMENSION, dimension,
-                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + "。");
+                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + rules
+                        + action(value) + "。");
+    }
+
+    private Sentence role(String dimension, DimensionValue value) {
+        String text = names.dimension(dimension) + "之一:" + quoted(dimension, value.code());
+        return new Sentence(Topic.DIMENSION, dimension,
+                text + (value.reasons().isEmpty() ? "" : ":" + String.join(";", value.reasons())) + action(value)
+                        + "。");
+    }
+
+    private static String action(DimensionValue value) {
+        return value.action() == null ? "" : ";建议动作:" + value.action();
     }
 
     private String heldBack(String tier, List<String> reasons, String rule) {
@@ -178,6 +218,7 @@ public final class Explainer {
             case NEW_FACTS -> "收到新的或更正的事实";
             case TIME -> "时间推移后重新评估(时间窗口移动)";
             case RULESET_CHANGE -> "规则集变更后重新评估";
+            case MANUAL -> "人工决定(下限、固定、暂缓或解除)";
         };
     }
 

@@ -45,7 +45,13 @@ public class History {
      */
     public List<HistoryView> record(String customerId, Optional<Decision> previous, Decision next, Ladders ladders,
             Cause cause, CustomerFacts facts) {
-        List<Change> changes = Changes.between(previous, next, ladders);
+        return record(customerId, previous, next, ladders, cause, facts, List.of());
+    }
+
+    /** The same, with the manual actions of a person that caused this evaluation recorded first. */
+    public List<HistoryView> record(String customerId, Optional<Decision> previous, Decision next, Ladders ladders,
+            Cause cause, CustomerFacts facts, List<ManualEntry> manual) {
+        List<Change> changes = Changes.between(previous, next, ladders, manual);
         if (changes.isEmpty()) {
             return List.of();
         }
@@ -71,6 +77,9 @@ public class History {
             entry.reasons = change.reasons();
             entry.rule = change.rule();
             entry.warning = change.warning();
+            entry.author = change.author();
+            entry.manual = change.manual();
+            entry.expiresAt = change.expiresAt();
             entry.asOf = evaluation.asOf;
             entry.cause = evaluation.cause;
             entry.rulesetVersion = evaluation.rulesetVersion;

@@ -56,6 +56,16 @@ public class HistoryEntry extends PanacheEntityBase {
 
     String warning;
 
+    /** For OVERRIDE, HOLD, RELEASE: who decided (null when a manual decision expired). */
+    String author;
+
+    /** For OVERRIDE, HOLD, RELEASE: FLOOR, PIN or HOLD. */
+    @Column(name = "manual")
+    String manual;
+
+    @Column(name = "expires_at")
+    Instant expiresAt;
+
     // Copied from the evaluation, so that GET /history filters on the entry's own indexes.
     @Column(name = "as_of")
     Instant asOf;

@@ -9,10 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
 
 /** The customers warned about (such as a drift toward 低频低价), oldest warning first, across all customers. */
+@Tag(name = "History")
 @Path("/warnings")
 @Produces(MediaType.APPLICATION_JSON)
 public class WarningResource {

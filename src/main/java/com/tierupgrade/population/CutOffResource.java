@@ -11,11 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.rules.fact.CutOff;
 
 /** The population cut-offs (top 10% by spend …): the current values, their history, and recomputing them now. */
+@Tag(name = "Cut-offs")
 @Path("/cutoffs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CutOffResource {
@@ -29,6 +32,7 @@ public class CutOffResource {
     }
 
     @GET
+    @Operation(operationId = "currentCutOffs")
     public List<CutOff> current() {
         return current.current();
     }
@@ -43,6 +47,7 @@ public class CutOffResource {
     /** Every computation of one cut-off, newest first; pass the last id seen as {@code before} for the next page. */
     @GET
     @Path("/{name}/history")
+    @Operation(operationId = "cutOffHistory")
     public List<PopulationCutOffs.Computed> history(@RestPath String name,
             @QueryParam("before") @DefaultValue("9223372036854775807") long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {

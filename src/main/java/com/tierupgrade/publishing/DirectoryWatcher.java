@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ final class DirectoryWatcher implements AutoCloseable {
     private final WatchService watchService;
     private final Map<Path, WatchKey> keys = new HashMap<>();
     private final Thread thread;
+    /** System.nanoTime() when the running callback started; 0 while none runs. */
+    private volatile long busySince;
 
     DirectoryWatcher(List<Path> folders, Runnable onChange) throws IOException {
         this.folders = List.copyOf(folders);
@@ -75,15 +78,29 @@ final class DirectoryWatcher implements AutoCloseable {
                 while ((more = watchService.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
                     drain(more);
                 }
+                busySince = System.nanoTime() | 1; // never 0 while busy
                 try {
                     onChange.run();
                 } catch (RuntimeException e) {
                     LOG.error("Reloading the rules failed", e);
+                } finally {
+                    busySince = 0;
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the watching thread still runs (it ends only when closed). */
+    boolean alive() {
+        return thread.isAlive();
+    }
+
+    /** How long the callback has been running, zero when it is not. */
+    Duration busyFor() {
+        long since = busySince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     private static void drain(WatchKey key) {

@@ -17,11 +17,15 @@ import com.tierupgrade.population.PopulationCutOffs;
 import com.tierupgrade.publishing.draft.Draft;
 import com.tierupgrade.publishing.scenario.ScenarioResult;
 import com.tierupgrade.publishing.scenario.ScenarioRunner;
+import com.tierupgrade.reevaluation.BulkConfirmations;
 import com.tierupgrade.reevaluation.Reevaluations;
+import com.tierupgrade.reevaluation.WhatIf;
 import com.tierupgrade.rules.compiler.RuleSetCompiler;
 import com.tierupgrade.rules.compiler.RuleSetInvalid;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
+import com.tierupgrade.rules.engine.RuleEngine;
 import com.tierupgrade.rules.engine.RuleSet;
+import com.tierupgrade.web.TooManyRequests;
 
 /**
  * The gate every rule set passes and the one place that activates one. Files are published only when they compile
@@ -70,7 +74,11 @@ public class RuleSetActivation {
     private final PopulationCutOffs cutOffs;
     private final Simulation simulation;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final ScenarioRunner scenarioRunner = new ScenarioRunner();
+    private final ScenarioRunner scenarioRunner;
+    /** Checks before a publication or an activation (folder, publish, roll back, following): one at a time. */
+    private final BoundedChecks publishChecks;
+    /** Checks of drafts (validate, simulate, a draft's checks): their own limit, answered 429 beyond it. */
+    private final BoundedChecks draftChecks;
     private volatile Rejection lastRejection;
     private volatile long followedPublication;
     private volatile Map<String, String> activeScenarios;
@@ -78,37 +86,55 @@ public class RuleSetActivation {
     private volatile RuleSet lastCompiled;
     @Inject
     Metrics metrics;
+    @Inject
+    BulkDowngradeGate gate;
+    @Inject
+    BulkConfirmations confirmations;
 
     RuleSetActivation(RulesConfig config, ActiveRuleSet active, StoredRuleSets stored, Reevaluations reevaluations,
-            PopulationCutOffs cutOffs, Simulation simulation) {
+            PopulationCutOffs cutOffs, Simulation simulation, RuleEngine engine) {
         this.directory = Path.of(config.directory());
         this.active = active;
         this.stored = stored;
         this.reevaluations = reevaluations;
         this.cutOffs = cutOffs;
         this.simulation = simulation;
+        this.scenarioRunner = new ScenarioRunner(engine);
+        this.publishChecks = new BoundedChecks("rules-publish", 1, config.checkTimeout());
+        this.draftChecks = new BoundedChecks("rules-draft", config.draftChecks(), config.checkTimeout());
     }
 
     /**
      * Checks the files and, when they pass, publishes them: stored with who and why (and, when asked, the what-if
      * against the active rules), announced, active here at once. Refused files throw {@link RuleSetInvalid} naming
-     * {@code source}, and are kept as the latest rejection.
+     * {@code source}, and are kept as the latest rejection. A new version that would move down more holders than
+     * {@code tierup.reevaluation.bulk} allows is active at once, but its bulk re-evaluation waits for a person.
      */
     public synchronized StoredRuleSets.Activation publish(Map<String, String> ruleFiles,
             Map<String, String> scenarioFiles, Publisher publisher, boolean withWhatIf, String source) {
-        Check check = check(ruleFiles, scenarioFiles);
+        Check check = bounded(publishChecks, ruleFiles, scenarioFiles);
         if (!check.passed()) {
             reject(publisher.trigger(), check);
             throw new RuleSetInvalid(source, problemsOf(check));
         }
-        Object whatIf = withWhatIf && active.active() != null ? simulation.run(check.ruleSet(), Instant.now()) : null;
+        RuleSet serving = active.active() == null ? null : active.current();
+        boolean changes = serving != null && !serving.version().equals(check.version());
+        Object whatIf = withWhatIf && serving != null ? simulation.run(check.ruleSet(), Instant.now()) : null;
+        // Counted before the swap, and the wait recorded before it too: no scheduled run may slip in between.
+        List<WhatIf> downgrades = changes && gate.enabled() ? gate.whatIf(check.ruleSet()) : List.of();
+        boolean waitForPerson = BulkDowngradeGate.needsConfirmation(downgrades);
+        if (waitForPerson) {
+            confirmations.request(check.version(), serving.version(), downgrades);
+        } else if (changes) {
+            confirmations.supersedePending();
+        }
         Optional<String> before = stored.lastActivatedVersion();
         long id = stored.publish(new StoredRuleSets.NewPublication(check.version(), check.ruleSet().files(),
                 scenarioFiles, publisher.trigger(), publisher.author(), publisher.approver(), publisher.publishedBy(),
                 publisher.comment(), publisher.draft(), whatIf));
         activate(check.ruleSet(), scenarioFiles, id, publisher.trigger());
         metrics.reloadAccepted();
-        if (before.isPresent() && !before.get().equals(check.version())) {
+        if (!waitForPerson && before.isPresent() && !before.get().equals(check.version())) {
             reevaluations.afterRuleSetChange(check.ruleSet());
         }
         return stored.find(check.version()).orElseThrow().activations().get(0);
@@ -128,7 +154,7 @@ public class RuleSetActivation {
         Map<String, String> scenarios = publication.scenarios() != null ? publication.scenarios()
                 : ScenarioRunner.readScenarioFiles(directory);
         String why = trigger == null ? publication.activation().trigger() : trigger;
-        Check check = check(publication.files(), scenarios);
+        Check check = bounded(publishChecks, publication.files(), scenarios);
         if (!check.passed()) {
             followedPublication = publication.activation().id();
             reject(why, check);
@@ -141,8 +167,33 @@ public class RuleSetActivation {
         return true;
     }
 
-    /** Compiles the files (reusing a rule set compiled from the same files) and runs the scenarios on them. */
+    /**
+     * Compiles a draft's files and runs the scenarios on them, on a thread of its own within
+     * {@code tierup.rules.check-timeout}; a check that runs over is stopped and reported as a problem.
+     */
     public Check check(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        return bounded(draftChecks, ruleFiles, scenarioFiles);
+    }
+
+    private Check bounded(BoundedChecks checks, Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        try {
+            return checks.run(() -> checkNow(ruleFiles, scenarioFiles));
+        } catch (BoundedChecks.TimedOut e) {
+            LOG.warnf("Checking rules %s: %s", RuleSetCompiler.versionOf(ruleFiles), e.getMessage());
+            return new Check(null, RuleSetCompiler.versionOf(ruleFiles), List.of(new RuleSetInvalid.Problem(
+                    "(rules)", 0, 0, e.getMessage() + ": a rule runs too long or does not end")), List.of());
+        } catch (BoundedChecks.Busy e) {
+            throw new TooManyRequests("Rule checks: " + e.getMessage(), checks.timeout().toSeconds());
+        }
+    }
+
+    /** Check threads that ran over their time and could not be stopped (readiness reports them). */
+    int overrunningChecks() {
+        return publishChecks.overrunning() + draftChecks.overrunning();
+    }
+
+    /** Compiles the files (reusing the active rule set when they are the same) and runs the scenarios on them. */
+    private Check checkNow(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
         RuleSet ruleSet;
         String version = RuleSetCompiler.versionOf(ruleFiles);
         RuleSet current = active.active() == null ? null : active.current();

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.FactsValidator;
@@ -29,6 +32,7 @@ import com.tierupgrade.web.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** What rules are live and were live, and checking a draft before saving it. Nothing here activates anything. */
+@Tag(name = "Rule sets")
 @Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
@@ -37,7 +41,8 @@ public class RuleSetResource {
     }
 
     public record Current(String version, List<String> files, Instant activatedAt, String trigger,
-            RuleSetActivation.Rejection lastRejected, Reevaluations.Progress reevaluation) {
+            @Schema(nullable = true) RuleSetActivation.Rejection lastRejected,
+            @Schema(nullable = true) Reevaluations.Progress reevaluation) {
     }
 
     public record ValidationReport(boolean valid, String version, List<RuleSetInvalid.Problem> problems,
@@ -78,6 +83,7 @@ public class RuleSetResource {
 
     @GET
     @Path("/current")
+    @Operation(operationId = "currentRuleSet")
     public Current current() {
         ActiveRuleSet.Active now = active.active();
         List<Reevaluations.Progress> jobs = reevaluations.recent();

@@ -27,4 +27,15 @@ public interface RulesConfig {
     /** How often an instance checks for a publication it did not hear of (LISTEN/NOTIFY is the fast way). */
     @WithDefault("5s")
     Duration checkEvery();
+
+    /**
+     * How long checking a rule set (compiling it and running every scenario) may take before it is stopped and the
+     * rule set refused: for the folder at start-up and on a change, and for drafts sent to validate or simulate.
+     */
+    @WithDefault("30s")
+    Duration checkTimeout();
+
+    /** How many drafts may be checked at once; more are answered 429. */
+    @WithDefault("2")
+    int draftChecks();
 }

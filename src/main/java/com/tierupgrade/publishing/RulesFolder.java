@@ -104,6 +104,11 @@ public class RulesFolder {
         }
     }
 
+    /** The folder watcher, when the folder is watched. */
+    Optional<DirectoryWatcher> watcher() {
+        return Optional.ofNullable(watcher);
+    }
+
     @PreDestroy
     void stop() throws IOException {
         listener.stop();

@@ -75,8 +75,8 @@ public class Simulation {
                 boolean anyChanged = false;
                 for (Map.Entry<String, Tally> tally : tallies.entrySet()) {
                     String dimension = tally.getKey();
-                    anyChanged |= tally.getValue().add(customer.getKey(), before.valueOf(dimension),
-                            then.valueOf(dimension));
+                    anyChanged |= tally.getValue().add(customer.getKey(), before.stateOf(dimension),
+                            then.stateOf(dimension));
                 }
                 if (anyChanged) {
                     changed.increment();

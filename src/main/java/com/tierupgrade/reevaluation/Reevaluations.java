@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.tierupgrade.customer.CustomerService;
@@ -32,9 +33,13 @@ public class Reevaluations {
     private static final int BATCH_SIZE = 200;
     private static final int KEPT = 20;
 
-    /** What a job did so far. {@code state} is RUNNING, DONE, STOPPED or FAILED. */
-    public record Progress(long id, Cause cause, String rulesetVersion, Instant startedAt, Instant finishedAt,
-            String state, int customers, int changed, String error) {
+    /**
+     * What a job did so far. {@code state} is RUNNING, DONE, STOPPED or FAILED; {@code finishedAt} is null while it
+     * runs, {@code error} null unless it failed.
+     */
+    public record Progress(long id, Cause cause, String rulesetVersion, Instant startedAt,
+            @Schema(nullable = true) Instant finishedAt, String state, int customers, int changed,
+            @Schema(nullable = true) String error) {
     }
 
     private final CustomerService customers;

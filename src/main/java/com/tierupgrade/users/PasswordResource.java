@@ -8,12 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.tierupgrade.web.ApiError;
 import com.tierupgrade.web.FieldProblem;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Any user changes their own password, e.g. to replace a try-out default. */
+@Tag(name = "Users")
 @Path("/users/me/password")
 public class PasswordResource {
 
@@ -32,6 +36,7 @@ public class PasswordResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "Changed; the old password no longer works")
     public Response change(NewPassword body) {
         String username = identity.getPrincipal().getName();
         String password = body == null ? null : body.password();

@@ -40,6 +40,12 @@ public class ErrorMapper {
         return answer(new ApiError(422, "Unprocessable Entity", e.getMessage(), e.where()));
     }
 
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequests e) {
+        return Response.fromResponse(answer(ApiError.of(429, "Too Many Requests", e.getMessage())))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     /** Errors the framework raises itself: unreadable JSON, unknown paths, wrong methods or media types. */
     @ServerExceptionMapper
     public Response framework(WebApplicationException e) {

@@ -2,9 +2,14 @@
 // the browser's credentials for the service apply to every request.
 
 export const KIND_NAMES = {
-  INITIAL: '首次定级', UPGRADE: '升级', DOWNGRADE: '降级', CHANGE: '变更', HELD_BACK: '暂缓升级', WARNING: '预警',
+  INITIAL: '首次定级', UPGRADE: '升级', GAINED: '获得角色', LOST: '失去角色', DOWNGRADE: '降级', CHANGE: '变更', HELD_BACK: '暂缓升级', WARNING: '预警',
+  OVERRIDE: '人工设定', HOLD: '人工暂缓', RELEASE: '解除人工决定',
 };
-export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULESET_CHANGE: '规则集变更' };
+export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULESET_CHANGE: '规则集变更', MANUAL: '人工决定' };
+/** Why a value differs from what the rules say (DimensionValue.keptBy). */
+export const KEPT_BY_NAMES = {
+  GRACE: '宽限期保留', STEP: '逐级降', QUALIFICATION: '资格期未满', FLOOR: '人工下限', PIN: '人工固定', HOLD: '人工暂缓',
+};
 export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改', PUBLISH: '发布', ROLLBACK: '回滚' };
 
 /** The display name of a dimension given as {dimension, name} (ladders.yaml's name, else its key). */
@@ -25,6 +30,29 @@ export async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     throw new HttpError(response.status, url, await response.text());
+  }
+  return response.json();
+}
+
+/**
+ * POST a JSON body and parse the JSON answer; a refusal becomes an HttpError whose message lists each field's
+ * problem (the service's 4xx body), so a form can show it as is.
+ */
+export async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let message = text;
+    try {
+      const error = JSON.parse(text);
+      message = [error.message, ...(error.problems ?? []).map((p) => `${p.field}: ${p.message}`)].join(';');
+    } catch (ignored) {
+      // not JSON: keep the text
+    }
+    throw new HttpError(response.status, url, message);
   }
   return response.json();
 }

@@ -1,6 +1,8 @@
 // Rule sets: GET ../rulesets/current (what is active, since when, why, the last rejection), ../rulesets (every
 // version with who published it and why) and ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
-import { TRIGGER_NAMES, el, failed, fill, formatTime, getJson, header, ready } from './common.js';
+import {
+  TRIGGER_NAMES, el, failed, fill, formatRate, formatTime, getJson, header, postJson, ready,
+} from './common.js';
 
 const JOB_STATES = { RUNNING: '进行中', DONE: '已完成', STOPPED: '已停止', FAILED: '失败' };
 const SHOWN_ACTIVATIONS = 3;
@@ -61,10 +63,50 @@ function showFiles(stored, activeVersion) {
     el('pre', {}, stored.files[name]))));
 }
 
+const CONFIRMATION_STATES = { PENDING: '等待确认', CONFIRMED: '已确认', DISMISSED: '已放弃', SUPERSEDED: '已被新版本取代' };
+
+/** Bulk re-evaluations waiting for a person (what-if counts first, then confirm or dismiss), and decided ones. */
+function showConfirmations(confirmations) {
+  if (!confirmations.length) {
+    fill('confirmations', el('p', { class: 'empty', id: 'no-confirmations' }, '没有需要确认的批量重新评估。'));
+    return;
+  }
+  const decide = (confirmation, action) => {
+    const reason = window.prompt(action === 'confirm' ? '确认的原因(可选)' : '放弃的原因(可选)') ?? '';
+    postJson(`../reevaluations/confirmations/${confirmation.id}/${action}`, { reason: reason || null })
+      .then(() => window.location.reload(), (error) => fill('confirmation-result',
+        el('span', { class: 'error' }, error.status === 403 ? '只有编辑(editor)可以确认。' : error.message)));
+  };
+  fill('confirmations', confirmations.map((confirmation) => el('section', {
+    class: 'confirmation', 'data-state': confirmation.state, 'data-id': confirmation.id,
+  },
+  el('p', {}, `#${confirmation.id} · 规则集 `, el('code', {}, confirmation.rulesetVersion), `(原 `,
+    el('code', {}, confirmation.previousVersion), `)· ${formatTime(confirmation.requestedAt)} · `,
+    el('strong', {}, CONFIRMATION_STATES[confirmation.state] ?? confirmation.state),
+    confirmation.decidedBy ? ` · ${confirmation.decidedBy} 于 ${formatTime(confirmation.decidedAt)}` : '',
+    confirmation.reason ? `:${confirmation.reason}` : ''),
+  el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '维度'), el('th', {}, '取值'), el('th', {}, '持有人'),
+    el('th', {}, '将被降级'), el('th', {}, '比例'))),
+  el('tbody', {}, confirmation.whatIf.filter((count) => count.downgraded > 0).map((count) => el('tr', {
+    class: count.overThreshold ? 'error' : null,
+  }, el('td', {}, count.dimension), el('td', {}, count.valueName), el('td', { class: 'number' }, count.holders),
+  el('td', { class: 'number' }, count.downgraded), el('td', { class: 'number' }, formatRate(count.share)))))),
+  confirmation.state === 'PENDING' ? el('p', {},
+    el('button', { type: 'button', id: 'confirm-bulk' }, '确认,重新评估所有已存客户'), ' ',
+    el('button', { type: 'button', id: 'dismiss-bulk' }, '放弃'), el('span', { id: 'confirmation-result' })) : null)));
+  const pending = confirmations.find((confirmation) => confirmation.state === 'PENDING');
+  if (pending) {
+    document.getElementById('confirm-bulk').addEventListener('click', () => decide(pending, 'confirm'));
+    document.getElementById('dismiss-bulk').addEventListener('click', () => decide(pending, 'dismiss'));
+  }
+}
+
 async function load() {
   const asked = new URLSearchParams(window.location.search).get('version');
-  const [current, versions] = await Promise.all([getJson('../rulesets/current'), getJson('../rulesets')]);
+  const [current, versions, confirmations] = await Promise.all([getJson('../rulesets/current'),
+    getJson('../rulesets'), getJson('../reevaluations/confirmations')]);
   showActive(current);
+  showConfirmations(confirmations.slice(0, 5));
   showRejection(current.lastRejected);
   showVersions(versions);
   const shown = asked || current.version;

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.tierupgrade.testing.OpenApiContract;
 import com.tierupgrade.testing.RowCounts;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,12 @@ class AudiencePreviewTest {
 
     static ValidatableResponse previewBody(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/audiences/preview").then();
+    }
+
+    /** A body the document refuses on purpose: only the answer is checked against it. */
+    static ValidatableResponse invalidPreviewBody(String body) {
+        return OpenApiContract.invalidRequest().contentType(ContentType.JSON).body(body).when()
+                .post("/audiences/preview").then();
     }
 
     /** A preview at the population's AS_OF of the population's customers that meet every criterion. */
@@ -189,7 +196,7 @@ class AudiencePreviewTest {
 
     @Test
     void shouldNameTheFieldOfEveryProblem() {
-        previewBody("{\"criteria\": [{\"attribute\": \"region\", \"equals\": \"北京\"}, {\"segment\": \"x\"},"
+        invalidPreviewBody("{\"criteria\": [{\"attribute\": \"region\", \"equals\": \"北京\"}, {\"segment\": \"x\"},"
                 + " {\"event\": \"VISIT\", \"atLeast\": 3, \"withinDays\": -5},"
                 + " {\"event\": \"BROWSE\", \"atLeast\": 1},"
                 + " {\"dimension\": \"tier\", \"in\": []},"
@@ -204,22 +211,22 @@ class AudiencePreviewTest {
                 .body("problems.field", contains("criteria[1]", "criteria[2].withinDays", "criteria[3].event",
                         "criteria[4].in", "criteria[5].colour", "criteria[6].atMost",
                         "criteria[7].totalAmountAtLeast", "criteria[8]", "criteria[9].where.brand", "asOf", "limit"));
-        previewBody("{\"criteria\": []}").statusCode(400).body("problems.field", contains("criteria"))
+        invalidPreviewBody("{\"criteria\": []}").statusCode(400).body("problems.field", contains("criteria"))
                 .body("problems.message", contains("must list at least one criterion"));
-        previewBody("{\"criteria\": [{\"attribute\": \"region\", \"in\": [\"北京\"], \"dimension\": \"tier\"}]}")
+        invalidPreviewBody("{\"criteria\": [{\"attribute\": \"region\", \"in\": [\"北京\"], \"dimension\": \"tier\"}]}")
                 .statusCode(400).body("problems.field", contains("criteria[0]"));
-        previewBody("{\"filters\": []}").statusCode(400).body("problems.field", contains("filters", "criteria"));
-        previewBody("[]").statusCode(400).body("problems.field", contains("body"));
-        previewBody("{\"criteria\": [").statusCode(400);
+        invalidPreviewBody("{\"filters\": []}").statusCode(400).body("problems.field", contains("filters", "criteria"));
+        invalidPreviewBody("[]").statusCode(400).body("problems.field", contains("body"));
+        invalidPreviewBody("{\"criteria\": [").statusCode(400);
     }
 
     @Test
     void shouldRefuseNegativeDaysWithItsMessage() {
-        previewBody("{\"criteria\": [{\"noEvent\": \"PURCHASE\", \"withinDays\": -1}]}").statusCode(400)
+        invalidPreviewBody("{\"criteria\": [{\"noEvent\": \"PURCHASE\", \"withinDays\": -1}]}").statusCode(400)
                 .body("problems[0].field", equalTo("criteria[0].withinDays"))
                 .body("problems[0].message", equalTo(
                         "must be a whole number of days from 1 to 36500 (leave it out for ever)"));
-        previewBody("{\"criteria\": [{\"event\": \"SHOPPING\", \"atLeast\": 1}]}").statusCode(400)
+        invalidPreviewBody("{\"criteria\": [{\"event\": \"SHOPPING\", \"atLeast\": 1}]}").statusCode(400)
                 .body("problems[0].message", org.hamcrest.Matchers.startsWith("must be an event type of rules/events.yaml: one of PURCHASE"));
     }
 
@@ -235,5 +242,35 @@ class AudiencePreviewTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Issue 11: a complaint without resolved is unresolved, in audiences as in the rules (events.yaml: boolean). */
+    @Test
+    void shouldCountAComplaintWithoutResolvedAsUnresolved() {
+        String silent = people.customer("silent").event("COMPLAINT", 3).save();
+        String open = people.customer("open").event("COMPLAINT", 3, Map.of("resolved", false)).save();
+        String closed = people.customer("closed").event("COMPLAINT", 3, Map.of("resolved", true)).save();
+
+        preview("{\"event\": \"COMPLAINT\", \"where\": {\"resolved\": false}, \"atLeast\": 1}")
+                .statusCode(200).body("customerIds", contains(sorted(silent, open).toArray()));
+        preview("{\"noEvent\": \"COMPLAINT\", \"where\": {\"resolved\": false}}")
+                .statusCode(200).body("customerIds", contains(sorted(closed).toArray()));
+        preview("{\"event\": \"COMPLAINT\", \"where\": {\"resolved\": true}, \"atLeast\": 1}")
+                .statusCode(200).body("customerIds", contains(sorted(closed).toArray()));
+    }
+
+    /** Issue 11: a multi-valued dimension is selected by any role held; notIn excludes whoever holds it. */
+    @Test
+    void shouldSelectByAnyHeldRole() {
+        String both = people.customer("both").roles("roles", "SHARER", "BIG_SPENDER").save();
+        String sharer = people.customer("sharer").roles("roles", "SHARER").save();
+        String none = people.customer("none").dimension("tier", "FOLLOWER").save();
+
+        preview("{\"dimension\": \"roles\", \"equals\": \"BIG_SPENDER\"}")
+                .statusCode(200).body("customerIds", contains(sorted(both).toArray()));
+        preview("{\"dimension\": \"roles\", \"in\": [\"SHARER\"]}")
+                .statusCode(200).body("customerIds", contains(sorted(both, sharer).toArray()));
+        preview("{\"dimension\": \"roles\", \"notIn\": [\"BIG_SPENDER\"]}")
+                .statusCode(200).body("customerIds", contains(sorted(sharer, none).toArray()));
     }
 }

@@ -1,5 +1,6 @@
 package com.tierupgrade.audience;
 
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -122,11 +123,12 @@ class AudienceSavedTest {
 
     @Test
     void shouldRefuseInvalidAudienceWithoutSavingIt() {
-        given().contentType(ContentType.JSON)
+        invalidRequest().contentType(ContentType.JSON)
                 .body("{\"name\": \"\", \"criteria\": [{\"event\": \"VISIT\", \"withinDays\": 0, \"atLeast\": 1}]}")
                 .when().post("/audiences").then().statusCode(400)
                 .body("problems.field", org.hamcrest.Matchers.contains("name", "criteria[0].withinDays"));
-        given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"criteria\": [], \"asOf\": \"2026-01-01T00:00:00Z\"}")
+        invalidRequest().contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"criteria\": [], \"asOf\": \"2026-01-01T00:00:00Z\"}")
                 .when().post("/audiences").then().statusCode(400)
                 .body("problems.field", org.hamcrest.Matchers.contains("asOf", "criteria"));
         given().queryParam("asOf", "yesterday").when().get("/audiences/{id}/customers.csv", save("x"))

@@ -75,6 +75,12 @@ final class Population {
             return this;
         }
 
+        /** The codes held in a multi-valued dimension, stored as an array as the service stores them. */
+        Customer roles(String name, String... codes) {
+            dimensions.put(name, List.of(codes));
+            return this;
+        }
+
         /** An event {@code daysAgo} days before AS_OF (negative: after it). */
         Customer event(String type, double daysAgo, Map<String, Object> fields) {
             long seconds = Math.round(daysAgo * Duration.ofDays(1).toSeconds());

@@ -4,6 +4,7 @@ import static com.tierupgrade.testing.Api.STAGE_AND_TIER;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -109,7 +110,7 @@ class DefaultRuleExamplesTest {
                 .body("stage", equalTo("RELIANT"))
                 .body("tier", equalTo("FOLLOWER"))
                 .body("$", not(hasKey("history")));
-        given().contentType(ContentType.JSON).body(Map.of("events", Map.of()))
+        invalidRequest().contentType(ContentType.JSON).body(Map.of("events", Map.of()))
                 .when().post("/evaluations")
                 .then().statusCode(400).body("problems[0].field", equalTo("events"));
         assertEquals(before, RowCounts.of(dataSource));

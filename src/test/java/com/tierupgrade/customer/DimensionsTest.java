@@ -45,6 +45,9 @@ class DimensionsTest {
                 .body("dimensions.lifecycle.code", equalTo("MATURE"))
                 .body("dimensions.quadrant.code", equalTo("HIGH_FREQ_HIGH_VALUE"))
                 .body("dimensions.sensitivity.code", equalTo("SENSITIVE"))
+                // issue 11 point 5: the operating move of ladders.yaml (seed 002), null where none is declared
+                .body("dimensions.sensitivity.action", equalTo("定期推送促销活动,提升转化"))
+                .body("dimensions.rfm.action", org.hamcrest.Matchers.nullValue())
                 .body("measures.find { it.name == 'recencyDays' }.value", equalTo(5.0f))
                 .body("measures.find { it.name == 'frequency' }.value", equalTo(3.0f))
                 .body("measures.find { it.name == 'monetary' }.value", equalTo(1200.0f))
@@ -58,6 +61,7 @@ class DimensionsTest {
         customer(id).statusCode(200)
                 .body("decision.dimensions.relationship.code", equalTo("REPEAT"))
                 .body("decision.dimensions.rfm.reasons[0]", containsString("M高"))
+                .body("decision.dimensions.sensitivity.action", equalTo("定期推送促销活动,提升转化"))
                 .body("decision.measures.find { it.name == 'averageOrderValue' }.value", equalTo(400.0f));
     }
 
@@ -88,6 +92,7 @@ class DimensionsTest {
                 .body("dimensions.quadrant.code", equalTo("LOW_FREQ_LOW_VALUE"))
                 .body("warnings[0].code", equalTo("DRIFT_TO_LOW_LOW"))
                 .body("warnings[0].rule", equalTo("象限下滑预警:变为低频低价"))
+                .body("warnings[0].action", equalTo("一对一回访,了解原因并推送专属权益"))
                 .body("history.find { it.kind == 'WARNING' }.from", equalTo("HIGH_FREQ_HIGH_VALUE"))
                 .body("history.find { it.kind == 'WARNING' }.to", equalTo("LOW_FREQ_LOW_VALUE"))
                 .body("history.find { it.kind == 'WARNING' }.reasons",

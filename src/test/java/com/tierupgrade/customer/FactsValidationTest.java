@@ -2,6 +2,7 @@ package com.tierupgrade.customer;
 
 import static com.tierupgrade.testing.Api.customer;
 import static com.tierupgrade.testing.Api.postFacts;
+import static com.tierupgrade.testing.Api.postInvalidFacts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static org.hamcrest.Matchers.containsString;
@@ -95,7 +96,7 @@ class FactsValidationTest {
     void shouldNameTheFieldAndStoreNothing(BadInput bad) {
         String id = newCustomerId();
         Map<String, Long> before = RowCounts.of(dataSource);
-        postFacts(id, bad.body()).statusCode(400)
+        postInvalidFacts(id, bad.body()).statusCode(400)
                 .body("status", equalTo(400))
                 .body("problems.field", hasItem(bad.field()))
                 .body("problems.find { it.field == '" + bad.field() + "' }.message", containsString(bad.message()));
@@ -105,15 +106,15 @@ class FactsValidationTest {
 
     @Test
     void shouldLocateMalformedJson() {
-        postFacts(newCustomerId(), "{\"events\":[{\"id\":\"e1\",").statusCode(400)
+        postInvalidFacts(newCustomerId(), "{\"events\":[{\"id\":\"e1\",").statusCode(400)
                 .body("message", containsString("Malformed JSON"));
-        postFacts(newCustomerId(), "[]").statusCode(400).body("message", containsString("JSON object"));
-        postFacts(newCustomerId(), "").statusCode(400).body("problems[0].field", equalTo("body"));
+        postInvalidFacts(newCustomerId(), "[]").statusCode(400).body("message", containsString("JSON object"));
+        postInvalidFacts(newCustomerId(), "").statusCode(400).body("problems[0].field", equalTo("body"));
     }
 
     @Test
     void shouldListEveryProblemAtOnce() {
-        postFacts(newCustomerId(), "{\"attributes\":{\"inGroup\":1},\"events\":[{\"type\":\"VISIT\"}]}")
+        postInvalidFacts(newCustomerId(), "{\"attributes\":{\"inGroup\":1},\"events\":[{\"type\":\"VISIT\"}]}")
                 .statusCode(400)
                 .body("problems.field", equalTo(List.of("attributes.inGroup", "events[0].id", "events[0].at")));
     }
@@ -123,7 +124,7 @@ class FactsValidationTest {
         String id = newCustomerId();
         postFacts(id, repeatBuyer()).statusCode(200);
         String before = customer(id).extract().asString();
-        postFacts(id, purchase("\"amount\":-1")).statusCode(400);
+        postInvalidFacts(id, purchase("\"amount\":-1")).statusCode(400);
         assertEquals(before, customer(id).extract().asString());
     }
 }

@@ -7,6 +7,7 @@ import static com.tierupgrade.testing.Api.history;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -83,18 +84,27 @@ class HistoryTest {
                         equalTo("问题用户:近180天给出 2 星及以下差评,之后没有退款"));
     }
 
-    /** An open complaint ends TRUSTING, so the distributor condition (RELIANT) no longer holds at all. */
+    /**
+     * An open complaint ends TRUSTING, so the distributor condition (RELIANT) no longer holds at all: the stage drops
+     * at once; the tier is kept through its grace period (ladders.yaml policy), then drops one rung, the entry giving
+     * both reasons.
+     */
     @Test
-    void shouldDowngradeDistributorWhoComplains() {
+    void shouldDowngradeDistributorWhoComplainsAfterTheGracePeriod() {
         String id = newCustomerId();
         postFacts(id, repeatBuyer().with("distributorOptIn", true)).statusCode(200).body("tier", equalTo("DISTRIBUTOR"));
         postFacts(id, facts().event("c1", "COMPLAINT", 1, Map.of("resolved", false))).statusCode(200)
                 .body("stage", equalTo("COGNIZANT"))
-                .body("tier", equalTo("FOLLOWER"))
-                .body(STAGE_AND_TIER + ".kind", contains("DOWNGRADE", "DOWNGRADE"))
-                .body(STAGE_AND_TIER + "[0].reasons[0]", equalTo("不再满足「依靠」的条件"))
-                .body(STAGE_AND_TIER + "[1].dimension", equalTo("tier"))
-                .body(STAGE_AND_TIER + "[1].reasons", contains("不再满足「分销用户」的条件", "已进入客户旅程(熟悉或更高阶段)"));
+                .body("tier", equalTo("DISTRIBUTOR"))
+                .body("dimensions.tier.rulesSay", equalTo("FOLLOWER"))
+                .body("dimensions.tier.keptBy", equalTo("GRACE"))
+                .body(STAGE_AND_TIER + ".kind", contains("DOWNGRADE"))
+                .body(STAGE_AND_TIER + "[0].reasons[0]", equalTo("不再满足「依靠」的条件"));
+        postFacts(id, facts().daysLater(31)).statusCode(200)
+                .body("tier", equalTo("HEAVY_CONSUMER"))
+                .body("history.find { it.dimension == 'tier' }.kind", equalTo("DOWNGRADE"))
+                .body("history.find { it.dimension == 'tier' }.reasons[0]", equalTo("不再满足「分销用户」的条件"))
+                .body("history.find { it.dimension == 'tier' }.reasons[1]", containsString("宽限期 30 天已于"));
     }
 
     @Test
@@ -138,7 +148,7 @@ class HistoryTest {
         String id = newCustomerId();
         postFacts(id, repeatBuyer()).statusCode(200);
         // No role may write history: refused before any resource is reached, even with every role.
-        given().delete("/customers/{id}/history", id).then().statusCode(403);
-        given().put("/customers/{id}/history", id).then().statusCode(403);
+        invalidRequest().delete("/customers/{id}/history", id).then().statusCode(403);
+        invalidRequest().put("/customers/{id}/history", id).then().statusCode(403);
     }
 }

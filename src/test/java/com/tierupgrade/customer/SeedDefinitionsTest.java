@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -87,13 +88,11 @@ class SeedDefinitionsTest {
                 .body("dimensions.buyerGroup.code", equalTo("NON_REPEAT"));
         audience(tag, "{\"dimension\": \"buyerGroup\", \"notIn\": [\"PROBLEM\"]}").body("customerIds", contains(heavy));
 
+        // The rules hold the tier back; the tier policy's grace period (分销用户靠维护) keeps it for now.
         postFacts(heavy, facts().event("c1", "COMPLAINT", 2, Map.of())).statusCode(200)
-                .body("tier", equalTo("FOLLOWER"))
-                .body("heldBack[0].tier", equalTo("HEAVY_CONSUMER"))
-                .body("history.find { it.dimension == 'tier' }.kind", equalTo("DOWNGRADE"))
-                .body("history.find { it.dimension == 'tier' }.reasons[0]", equalTo("「重度消费用户」的条件仍成立,但被暂缓"))
-                .body("history.find { it.dimension == 'tier' }.reasons",
-                        hasItem("问题用户:存在未解决的投诉或差评,暂停升级"))
+                .body("tier", equalTo("HEAVY_CONSUMER"))
+                .body("dimensions.tier.keptBy", equalTo("GRACE"))
+                .body("dimensions.tier.rulesSay", equalTo("FOLLOWER"))
                 .body("history.find { it.dimension == 'buyerGroup' }.to", equalTo("PROBLEM"));
         audience(tag, "{\"dimension\": \"buyerGroup\", \"notIn\": [\"PROBLEM\"]}").body("count", equalTo(0));
     }
@@ -118,9 +117,11 @@ class SeedDefinitionsTest {
                 contains(id));
 
         // 100 days later the sale has left the window: the status is not kept by the old purchases alone.
+        // The rules say so at once; the tier policy keeps the status through its grace period.
         postFacts(id, facts().daysLater(100)).statusCode(200)
-                .body("tier", equalTo("FOLLOWER"))
-                .body("history.find { it.dimension == 'tier' }.reasons[0]", equalTo("不再满足「分销用户」的条件"))
+                .body("tier", equalTo("DISTRIBUTOR"))
+                .body("dimensions.tier.keptBy", equalTo("GRACE"))
+                .body("dimensions.tier.rulesSay", equalTo("FOLLOWER"))
                 .body("history.find { it.dimension == 'quadrant' }.to", equalTo("LOW_FREQ_LOW_VALUE"))
                 .body("warnings.find { it.dimension == 'quadrant' }.reason",
                         equalTo("价值象限下滑:由「高频低价」变为「低频低价」"));
@@ -133,5 +134,22 @@ class SeedDefinitionsTest {
                 .body("dimensions.rfm.code", equalTo("IMPORTANT_VALUE"))
                 .body("firedRules", hasItem("RFM分群 重要价值:R高 F高 M高"))
                 .body("dimensions.rfm.reasons[0]", startsWith("距最近一次购买天数 5 天(R高,高:不超过 30 天)"));
+    }
+
+    /** Roles beside the tier: a heavy consumer who buys only with coupons carries the 羊毛党 marker, not 铁杆粉丝. */
+    @Test
+    void shouldHoldEveryRoleBesideTheTier() {
+        String id = newCustomerId();
+        Map<String, Object> coupon = Map.of("amount", 50, "couponUsed", true);
+        postFacts(id, facts().with("region", id).with("addedWeCom", true).event("c1", "PURCHASE", 5, coupon)
+                .event("c2", "PURCHASE", 6, coupon).event("c3", "PURCHASE", 7, coupon)
+                .event("c4", "PURCHASE", 8, coupon).event("sg", "SUGGESTION", 2, Map.of())).statusCode(200)
+                .body("tier", equalTo("HEAVY_CONSUMER"))
+                .body("roles.tierRoles.code", contains("FOLLOWER", "HEAVY_CONSUMER", "BARGAIN_HUNTER"))
+                .body("history.findAll { it.dimension == 'tierRoles' }.kind", everyItem(equalTo("GAINED")))
+                .body("history.findAll { it.dimension == 'tierRoles' }.to",
+                        contains("FOLLOWER", "HEAVY_CONSUMER", "BARGAIN_HUNTER"));
+        audience(id, "{\"dimension\": \"tierRoles\", \"equals\": \"BARGAIN_HUNTER\"}").body("customerIds", contains(id));
+        audience(id, "{\"dimension\": \"tierRoles\", \"equals\": \"DIE_HARD_FAN\"}").body("count", equalTo(0));
     }
 }

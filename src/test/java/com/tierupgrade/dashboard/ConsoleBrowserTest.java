@@ -141,10 +141,12 @@ class ConsoleBrowserTest {
         assertEquals(1, tiers.get("无") - tiersBefore.get("无"));
         Map<String, Long> stages = barChart("chart-stage");
         assertEquals(3, stages.get("依靠") - stagesBefore.get("依靠"));
-        assertEquals(1, stages.get("无") - stagesBefore.get("无"));
+        assertEquals(1, stages.get("未连接私域") - stagesBefore.get("未连接私域"));
 
+        // The funnel starts with every customer (未连接私域), then the four stages the three connected ones reached.
         List<Long> funnel = funnelTable();
-        for (int step = 0; step < 4; step++) {
+        assertEquals(4, funnel.get(0) - funnelBefore.get(0), "funnel step 0");
+        for (int step = 1; step < 5; step++) {
             assertEquals(3, funnel.get(step) - funnelBefore.get(step), "funnel step " + step);
         }
         List<Object> funnelChart = script("return echarts.getInstanceByDom(document.getElementById('chart-funnel'))"

@@ -95,6 +95,6 @@ class ExplainerTest {
 
     private static HistoryView entry(Kind kind, String dimension, String from, String to) {
         return new HistoryView(7, "c-3", dimension, kind, from, to, List.of("原因"), null, null, List.of(), "v", AS_OF,
-                Cause.TIME, List.of(), List.of(), Map.of(), AS_OF);
+                Cause.TIME, List.of(), List.of(), Map.of(), AS_OF, null, null, null);
     }
 }

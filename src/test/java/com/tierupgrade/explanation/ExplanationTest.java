@@ -3,6 +3,7 @@ package com.tierupgrade.explanation;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -45,11 +46,14 @@ class ExplanationTest {
                         + version + ",起因:收到新的或更正的事实。"))
                 .extract().path("text");
 
-        // Every dimension the customer has a value in is told, with its display name.
+        // Every dimension the customer has a value in (single-valued or roles) is told, with its display name.
         Map<String, Object> dimensions = given().get("/customers/{id}", id).path("decision.dimensions");
+        Map<String, Object> roles = given().get("/customers/{id}", id).path("decision.roles");
+        java.util.Set<String> held = new java.util.TreeSet<>(dimensions.keySet());
+        held.addAll(roles.keySet());
         List<String> told = given().get("/customers/{id}/explanation", id)
                 .path("sentences.findAll { it.topic == 'DIMENSION' }.dimension");
-        assertEquals(new java.util.TreeSet<>(dimensions.keySet()), new java.util.TreeSet<>(told));
+        assertEquals(held, new java.util.TreeSet<>(told));
         given().get("/customers/{id}/explanation", id).then()
                 .body("sentences.find { it.dimension == 'rfm' }.text", startsWith("RFM 分群「"))
                 .body("sentences.find { it.dimension == 'tier' && it.topic == 'DIMENSION' }.text",
@@ -108,7 +112,7 @@ class ExplanationTest {
     void shouldAnswer404ForUnknownEntryOrCustomer() {
         given().get("/history/{entry}/explanation", 999_999_999_999L).then().statusCode(404)
                 .body("message", containsString("999999999999"));
-        given().get("/history/{entry}/explanation", "abc").then().statusCode(404);
+        invalidRequest().get("/history/{entry}/explanation", "abc").then().statusCode(404);
         String id = newCustomerId();
         given().get("/customers/{id}/explanation", id).then().statusCode(404).body("message", containsString(id));
     }

@@ -84,11 +84,11 @@ class RuleSetLifecycleTest {
         }
     }
 
-    private static JsonPath current() {
+    static JsonPath current() {
         return given().get("/rulesets/current").then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath await(String what, Predicate<JsonPath> done) {
+    static JsonPath await(String what, Predicate<JsonPath> done) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             JsonPath state = current();
@@ -109,7 +109,7 @@ class RuleSetLifecycleTest {
     }
 
     /** Saves files into the live folder as a marketer's editor would. */
-    private static void save(Map<String, String> files) {
+    static void save(Map<String, String> files) {
         ShippedRules.writeTo(LIVE, files);
     }
 
@@ -293,5 +293,129 @@ class RuleSetLifecycleTest {
                 .body("find { it.cause == 'TIME' }.from", equalTo("RELIANT"))
                 .body("find { it.cause == 'TIME' }.to", equalTo("TRUSTING"));
         given().get("/reevaluations").then().statusCode(200).body("cause", hasItem("TIME"));
+    }
+
+    /** The shipped events.yaml without ADD_TO_CART: the state before a marketer declares it. */
+    private static String eventsWithoutAddToCart() {
+        String events = ShippedRules.files().get("events.yaml");
+        String withoutCart = events.replaceAll("(?ms)^ADD_TO_CART:.*?(?=^\\S)", "");
+        assertTrue(!withoutCart.contains("ADD_TO_CART") && withoutCart.contains("COUPON_CLAIM"), withoutCart);
+        return withoutCart;
+    }
+
+    @Test
+    void shouldAcceptANewEventTypeAddedByARulesChangeOnly() {
+        String before = current().getString("version");
+        save(Map.of("events.yaml", eventsWithoutAddToCart()));
+        String withoutCart = await("the rules without ADD_TO_CART",
+                state -> !state.getString("version").equals(before)).getString("version");
+        FactsBody cart = facts().with("inGroup", true).event("cart-1", "ADD_TO_CART", 2, Map.of("productId", "p-7"))
+                .event("cart-2", "ADD_TO_CART", 1, Map.of("productId", "p-8", "amount", 199));
+        String customer = newCustomerId();
+        postFacts(customer, cart).statusCode(400).body("problems[0].field", equalTo("events[0].type"))
+                .body("problems[0].message", containsString("unknown event type 'ADD_TO_CART'"));
+
+        // A rule that uses the type before events.yaml declares it is refused, and the rules in use stay.
+        Instant saved = Instant.now();
+        save(Map.of("ladders.yaml", ShippedRules.files().get("ladders.yaml") + CART_LADDER, "cart.drl", CART_RULE));
+        JsonPath refused = await("the rule on an undeclared type to be refused", s -> s.getString("lastRejected.at")
+                != null && Instant.parse(s.getString("lastRejected.at")).isAfter(saved));
+        assertEquals(withoutCart, refused.getString("version"));
+        assertEquals("cart.drl", refused.getString("lastRejected.problems[0].file"));
+        assertTrue(refused.getString("lastRejected.problems[0].message").contains("'ADD_TO_CART' is not an event type"),
+                refused.prettify());
+
+        // Declaring it, with a scenario for the new rule: accepted through the same gate, no Java involved.
+        save(Map.of("events.yaml", ShippedRules.files().get("events.yaml"), "scenarios/cart.yaml", CART_SCENARIO));
+        String withCart = await("the rules with ADD_TO_CART",
+                state -> !state.getString("version").equals(withoutCart)).getString("version");
+        postFacts(customer, cart).statusCode(200).body("rulesetVersion", equalTo(withCart))
+                .body("dimensions.intent.code", equalTo("CART_INTENT"))
+                .body("dimensions.intent.reasons[0]", equalTo("近7天加购 2 次"))
+                .body("history.find { it.dimension == 'intent' }.kind", equalTo("INITIAL"));
+        given().contentType(ContentType.JSON).body(Map.of("asOf", FactsBody.AS_OF.toString(), "criteria", List.of(
+                Map.of("event", "ADD_TO_CART", "atLeast", 2, "withinDays", 7),
+                Map.of("dimension", "intent", "equals", "CART_INTENT"))))
+                .post("/audiences/preview").then().statusCode(200).body("customerIds", hasItem(customer));
+    }
+
+    private static final String CART_LADDER = """
+            intent:
+              name: 购买意向
+              values:
+                - {code: CART_INTENT, name: 加购未买}
+            """;
+
+    private static final String CART_RULE = """
+            package rules;
+            import com.tierupgrade.rules.fact.*;
+
+            rule "加购未买:近7天加购至少2次"
+            when
+                accumulate( Event( type == "ADD_TO_CART", within(7) ); $carts : count(); $carts >= 2 )
+            then
+                insert(new Reached("intent", "CART_INTENT", "近7天加购 " + $carts + " 次"));
+            end
+            """;
+
+    private static final String CART_SCENARIO = """
+            - name: 近7天加购两次是加购未买
+              asOf: 2026-03-01T12:00:00Z
+              attributes: {inGroup: true}
+              events:
+                - {type: ADD_TO_CART, daysAgo: 1, productId: p-1}
+                - {type: ADD_TO_CART, daysAgo: 3, productId: p-2}
+              expect:
+                intent: CART_INTENT
+            """;
+
+    /** Issue 11 points 3 and 5 over HTTP: roles held together, gained and lost in history, selected, announced. */
+    @Test
+    void shouldRecordEachRoleGainedAndLostAndAnnounceItsAction() throws java.sql.SQLException {
+        String before = current().getString("version");
+        save(Map.of("ladders.yaml", ShippedRules.files().get("ladders.yaml")
+                + com.tierupgrade.rules.MultiValuedDimensionTest.ROLES_LADDER,
+                "roles.drl", com.tierupgrade.rules.MultiValuedDimensionTest.ROLES_RULES));
+        await("the rules with roles", state -> !state.getString("version").equals(before));
+        String customer = newCustomerId();
+
+        postFacts(customer, facts().with("inGroup", true).event("s1", "SHARE", 3, Map.of())
+                .event("o1", "PURCHASE", 2, Map.of("amount", 1500, "couponUsed", false))).statusCode(200)
+                .body("roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BIG_SPENDER"))
+                .body("roles.roles[1].action", equalTo("专属客服跟进"))
+                .body("roles.roles[1].reasons[0]", equalTo("单笔消费至少 1000 元"))
+                .body("dimensions.roles", org.hamcrest.Matchers.nullValue())
+                .body("history.findAll { it.dimension == 'roles' }.kind", org.hamcrest.Matchers.contains("GAINED", "GAINED"))
+                .body("history.findAll { it.dimension == 'roles' }.to", org.hamcrest.Matchers.contains("SHARER", "BIG_SPENDER"));
+
+        // The big purchase corrected to a small one with a coupon: BIG_SPENDER lost, BARGAIN_HUNTER gained, SHARER kept.
+        postFacts(customer, facts().event("o1", "PURCHASE", 2, Map.of("amount", 15, "couponUsed", true)))
+                .statusCode(200)
+                .body("roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"))
+                .body("history.findAll { it.dimension == 'roles' }.kind", org.hamcrest.Matchers.contains("LOST", "GAINED", "WARNING"))
+                .body("history.find { it.dimension == 'roles' && it.kind == 'LOST' }.from", equalTo("BIG_SPENDER"))
+                .body("history.find { it.dimension == 'roles' && it.kind == 'LOST' }.reasons[0]", equalTo("不再满足「大额消费者」的条件"));
+        com.tierupgrade.testing.Api.customer(customer).statusCode(200)
+                .body("decision.roles.roles.code", org.hamcrest.Matchers.contains("SHARER", "BARGAIN_HUNTER"));
+
+        given().contentType(ContentType.JSON).body(Map.of("criteria", List.of(
+                Map.of("dimension", "roles", "equals", "BARGAIN_HUNTER"),
+                Map.of("dimension", "roles", "notIn", List.of("BIG_SPENDER")))))
+                .post("/audiences/preview").then().statusCode(200).body("customerIds", hasItem(customer));
+
+        Map<String, String> actions = new HashMap<>();
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT kind || ':' || coalesce(to_value, from_value, ''), payload ->> 'action' FROM outbox "
+                        + "WHERE customer_id = ? AND dimension = 'roles'")) {
+            query.setString(1, customer);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.put(rows.getString(1), String.valueOf(rows.getString(2)));
+                }
+            }
+        }
+        assertEquals(Map.of("GAINED:SHARER", "邀请参加裂变活动", "GAINED:BIG_SPENDER", "专属客服跟进",
+                "GAINED:BARGAIN_HUNTER", "null", "LOST:BIG_SPENDER", "null", "WARNING:", "一对一回访"),
+                actions);
     }
 }

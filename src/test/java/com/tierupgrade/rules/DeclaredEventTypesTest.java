@@ -162,4 +162,39 @@ class DeclaredEventTypesTest {
                     "docs/facts.md: " + type.name() + " does not list " + field));
         });
     }
+
+    /** Seed 004 二级分销: a referral purchase naming the first-level referrer counts as a second-level sale. */
+    @Test
+    void shouldLetRulesCountSecondLevelReferralSales() {
+        Map<String, String> files = ShippedRules.files();
+        files.put("ladders.yaml", files.get("ladders.yaml") + """
+                network:
+                  name: 分销网络
+                  values:
+                    - {code: SECOND_LEVEL, name: 有二级分销}
+                """);
+        files.put("network.drl", """
+                package rules;
+                import com.tierupgrade.rules.fact.*;
+
+                rule "有二级分销:近90天至少一笔二级分销购买"
+                when
+                    accumulate( Event( type == "REFERRAL_PURCHASE", has("viaCustomerId"), within(90) ); $n : count();
+                                $n >= 1 )
+                then
+                    insert(new Reached("network", "SECOND_LEVEL", "近90天二级分销购买 " + $n + " 笔"));
+                end
+                """);
+        RuleSet ruleSet = new RuleSetCompiler().compile("draft", files);
+        FactsRequest request = new ObjectMapper().convertValue(Map.of("events", List.of(
+                Map.of("id", "r1", "type", "REFERRAL_PURCHASE", "at", "2026-11-10T00:00:00Z", "amount", 100,
+                        "referredCustomerId", "c-3", "viaCustomerId", "c-2"),
+                Map.of("id", "r2", "type", "REFERRAL_PURCHASE", "at", "2026-11-11T00:00:00Z", "amount", 80,
+                        "referredCustomerId", "c-2"))), FactsRequest.class);
+        List<FactEvent> events = FactsValidator.validate(request, AS_OF, ruleSet.events()).events();
+
+        Decision decision = new RuleEngine().evaluate(ruleSet, "c-1", new CustomerFacts(Map.of(), events), AS_OF);
+
+        assertEquals(List.of("近90天二级分销购买 1 笔"), decision.reasonsFor("network"));
+    }
 }

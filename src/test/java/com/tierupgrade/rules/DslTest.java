@@ -129,9 +129,10 @@ class DslTest {
     @Test
     void shouldWriteTheNumbersSeenIntoTheReasonsOfTheShippedRules() {
         RuleSet shipped = new RuleSetCompiler().compile(Path.of("rules"));
-        FactsBody sharer = FactsBody.facts().with("inGroup", true).event("s1", "SHARE", 1, Map.of())
-                .event("s2", "SHARE", 2, Map.of()).event("s3", "SHARE", 3, Map.of());
-        assertEquals(List.of("近90天分享 3 次(至少 2 次)"), evaluate(shipped, sharer).tierReasons());
+        Map<String, Object> forACoupon = Map.of("incentivized", true);
+        FactsBody sharer = FactsBody.facts().with("inGroup", true).event("s1", "SHARE", 1, forACoupon)
+                .event("s2", "SHARE", 2, forACoupon).event("s3", "SHARE", 3, forACoupon);
+        assertEquals(List.of("近90天因优惠或礼品分享 3 次(至少 2 次)"), evaluate(shipped, sharer).tierReasons());
         FactsBody spender = FactsBody.facts().with("inGroup", true)
                 .event("o1", "PURCHASE", 1, Map.of("amount", 1000)).event("o2", "PURCHASE", 2, Map.of("amount", 200));
         assertEquals(List.of("近90天消费 1200 元(至少 1000 元)"), evaluate(shipped, spender).tierReasons());

@@ -83,7 +83,7 @@ class NewDimensionWithoutJavaTest {
                 () -> new RuleSetCompiler().compile("draft", files));
         assertEquals(List.of(
                 "typo.drl:7:0: 'welth' is not a dimension of ladders.yaml; the dimensions are [stage, tier, influencer, buyerGroup, "
-                        + "relationship, rfm, lifecycle, quadrant, sensitivity, population]",
+                        + "tierRoles, relationship, rfm, lifecycle, quadrant, sensitivity, population]",
                 "typo.drl:8:0: 'IMPORTANT_VALEU' is not a value of rfm in ladders.yaml; the values are [GENERAL_RETAIN, "
                         + "GENERAL_KEEP, GENERAL_DEVELOP, GENERAL_VALUE, IMPORTANT_RETAIN, IMPORTANT_KEEP, "
                         + "IMPORTANT_DEVELOP, IMPORTANT_VALUE]",

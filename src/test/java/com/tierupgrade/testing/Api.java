@@ -27,6 +27,13 @@ public final class Api {
                 .then();
     }
 
+    /** Posts a body that is invalid on purpose (wrong types, missing fields, not JSON): only the answer is checked. */
+    public static ValidatableResponse postInvalidFacts(String customerId, Object body) {
+        return OpenApiContract.invalidRequest().contentType(ContentType.JSON).body(body)
+                .when().post("/customers/{id}/facts", customerId)
+                .then();
+    }
+
     public static ValidatableResponse customer(String customerId) {
         return given().when().get("/customers/{id}", customerId).then();
     }

@@ -17,8 +17,8 @@ import io.restassured.RestAssured;
  */
 public final class RawHttp {
 
-    /** The status line's code, and the body as text. */
-    public record Answer(int status, String body) {
+    /** The status line's code, the Content-Type (null when none) and the body as text. */
+    public record Answer(int status, String contentType, String body) {
     }
 
     private RawHttp() {
@@ -49,10 +49,52 @@ public final class RawHttp {
             String answer = read(socket.getInputStream());
             int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
             int bodyStart = answer.indexOf("\r\n\r\n");
-            return new Answer(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4));
+            String headers = bodyStart < 0 ? answer : answer.substring(0, bodyStart);
+            String text = bodyStart < 0 ? "" : answer.substring(bodyStart + 4);
+            return new Answer(status, header(headers, "Content-Type"),
+                    "chunked".equalsIgnoreCase(header(headers, "Transfer-Encoding")) ? unchunked(text) : text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String header(String headers, String name) {
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The body of a chunked answer without its chunk sizes (which count bytes, not characters). */
+    private static String unchunked(String chunked) {
+        byte[] bytes = chunked.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < bytes.length) {
+            int lineEnd = lineEnd(bytes, at);
+            String size = new String(bytes, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim();
+            int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+            if (length == 0) {
+                break;
+            }
+            int start = lineEnd + 2;
+            body.write(bytes, start, Math.min(length, bytes.length - start));
+            at = start + length + 2;
+        }
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Where the line starting at {@code from} ends (its CR LF), or the end of the bytes. */
+    private static int lineEnd(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 
     private static String read(InputStream in) throws IOException {

@@ -85,8 +85,17 @@ public record RuleCase(String name, Supplier<FactsBody> body, String stage, Stri
                 // Tiers
                 of("2 shares in the period make SPREADER",
                         () -> facts().with("addedWeCom", true).event("s1", "SHARE", 3, Map.of("incentivized", true))
-                                .event("s2", "SHARE", 4, Map.of()),
+                                .event("s2", "SHARE", 4, Map.of("incentivized", true)),
                         "FAMILIAR", "SPREADER"),
+                of("shares nobody paid for with a coupon or gift are not SPREADER",
+                        () -> facts().with("addedWeCom", true).event("s1", "SHARE", 3, Map.of())
+                                .event("s2", "SHARE", 4, Map.of("incentivized", false)),
+                        "FAMILIAR", "FOLLOWER"),
+                of("two group-rule violations hold back every tier above FOLLOWER",
+                        () -> facts().with("inGroup", true).event("s1", "SHARE", 3, Map.of("incentivized", true))
+                                .event("s2", "SHARE", 4, Map.of("incentivized", true))
+                                .event("x1", "VIOLATION", 5, Map.of()).event("x2", "VIOLATION", 6, Map.of()),
+                        "FAMILIAR", "FOLLOWER", "SPREADER"),
                 of("a referral purchase makes INFLUENCER",
                         () -> facts().with("addedWeCom", true)
                                 .event("r", "REFERRAL_PURCHASE", 3, Map.of("referredCustomerId", "x", "amount", 99)),
@@ -126,8 +135,8 @@ public record RuleCase(String name, Supplier<FactsBody> body, String stage, Stri
 
                 // Filters
                 of("a recent bad review without refund holds back every tier above FOLLOWER",
-                        () -> repeatBuyer().with("distributorOptIn", true).event("s1", "SHARE", 3, Map.of())
-                                .event("s2", "SHARE", 4, Map.of()).event("rv", "REVIEW", 10, Map.of("rating", 2)),
+                        () -> repeatBuyer().with("distributorOptIn", true).event("s1", "SHARE", 3, Map.of("incentivized", true))
+                                .event("s2", "SHARE", 4, Map.of("incentivized", true)).event("rv", "REVIEW", 10, Map.of("rating", 2)),
                         "RELIANT", "FOLLOWER", "SPREADER", "DISTRIBUTOR"),
                 of("a refund after the bad review lifts the hold",
                         () -> repeatBuyer().with("distributorOptIn", true).event("rv", "REVIEW", 10, Map.of("rating", 1))

@@ -31,8 +31,8 @@ public final class Users {
         return given().auth().preemptive().basic(user, user);
     }
 
-    /** A request without credentials. */
+    /** A request without credentials: one the document does not allow, so only its answer is checked. */
     public static RequestSpecification anonymous() {
-        return given().auth().none();
+        return OpenApiContract.invalidRequest().auth().none();
     }
 }

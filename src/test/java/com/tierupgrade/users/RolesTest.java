@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.tierupgrade.testing.Endpoints;
+import com.tierupgrade.testing.OpenApiContract;
 import com.tierupgrade.testing.Users;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +40,10 @@ class RolesTest {
 
     /**
      * One request and the users allowed to make it. {@code expected} is the status the allowed users get, or null
-     * for an endpoint that may not exist yet (then anything but 401, 403 and 5xx).
+     * for an endpoint that may not exist yet (then anything but 401, 403 and 5xx). {@code invalid}: a request the
+     * OpenAPI document refuses on purpose (an empty body, a path or method the API does not have).
      */
-    record Call(String method, String path, String body, Integer expected, Set<String> allowed) {
+    record Call(String method, String path, String body, Integer expected, Set<String> allowed, boolean invalid) {
 
         @Override
         public String toString() {
@@ -50,7 +52,11 @@ class RolesTest {
     }
 
     private static Call call(String method, String path, String body, Integer expected, String... allowed) {
-        return new Call(method, path, body, expected, Set.of(allowed));
+        return new Call(method, path, body, expected, Set.of(allowed), false);
+    }
+
+    private static Call invalidCall(String method, String path, String body, Integer expected, String... allowed) {
+        return new Call(method, path, body, expected, Set.of(allowed), true);
     }
 
     static List<Call> calls() {
@@ -60,10 +66,16 @@ class RolesTest {
                 call("POST", "/customers/" + CUSTOMER + "/facts", facts, 200, INGEST),
                 // editor, and ingest for the dry run integrators use
                 call("POST", "/evaluations", facts, 200, EDITOR, INGEST),
-                call("POST", "/rulesets/validate", "null", 400, EDITOR),
-                call("POST", "/rulesets/simulate", "null", 400, EDITOR),
+                invalidCall("POST", "/rulesets/validate", "null", 400, EDITOR),
+                invalidCall("POST", "/rulesets/simulate", "null", 400, EDITOR),
                 call("GET", "/reevaluations", null, 200, EDITOR),
                 call("POST", "/reevaluations", null, 202, EDITOR),
+                call("POST", "/reevaluations/confirmations/987654321/confirm", "{}", 404, EDITOR),
+                call("POST", "/reevaluations/confirmations/987654321/dismiss", "{}", 404, EDITOR),
+                call("GET", "/reevaluations/confirmations", null, 200, EDITOR, AUDITOR),
+                // editors decide over the rules for one customer (docs/manual-decisions.md)
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions", "{}", 400, EDITOR),
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions/release", "{}", 400, EDITOR),
                 // editor and auditor read rule sets
                 call("GET", "/rulesets", null, 200, EDITOR, AUDITOR),
                 call("GET", "/rulesets/current", null, 200, EDITOR, AUDITOR),
@@ -90,7 +102,7 @@ class RolesTest {
                 call("GET", "/customers/" + CUSTOMER + "/attributes/history", null, 200, AUDITOR),
                 call("GET", "/customers/" + CUSTOMER + "/explanation", null, null, AUDITOR),
                 call("GET", "/history", null, null, AUDITOR),
-                call("GET", "/history/1", null, null, AUDITOR),
+                invalidCall("GET", "/history/1", null, null, AUDITOR),
                 call("GET", "/history/1/explanation", null, null, AUDITOR),
                 call("GET", "/warnings", null, 200, AUDITOR),
                 call("GET", "/dashboard/summary", null, 200, AUDITOR),
@@ -100,17 +112,17 @@ class RolesTest {
                 call("GET", "/webjars/echarts/5.5.0/echarts.min.js", null, 200, AUDITOR),
                 // audiences: editors compose, editors and auditors read and export
                 call("GET", "/audiences", null, null, EDITOR, AUDITOR),
-                call("GET", "/audiences/a-1", null, null, EDITOR, AUDITOR),
+                invalidCall("GET", "/audiences/a-1", null, null, EDITOR, AUDITOR),
                 call("GET", "/audiences/1/customers", null, null, EDITOR, AUDITOR),
                 call("GET", "/audiences/1/customers.csv", null, null, EDITOR, AUDITOR),
-                call("POST", "/audiences", "{}", null, EDITOR),
-                call("POST", "/audiences/preview", "{}", null, EDITOR),
-                call("DELETE", "/audiences/a-1", null, null, EDITOR),
+                invalidCall("POST", "/audiences", "{}", null, EDITOR),
+                invalidCall("POST", "/audiences/preview", "{}", null, EDITOR),
+                invalidCall("DELETE", "/audiences/a-1", null, null, EDITOR),
                 // webhooks: editors register and replay, editors and auditors (the console) read
                 call("GET", "/webhooks", null, 200, EDITOR, AUDITOR),
                 call("GET", "/webhooks/987654321", null, 404, EDITOR, AUDITOR),
                 call("GET", "/webhooks/987654321/deliveries", null, 404, EDITOR, AUDITOR),
-                call("POST", "/webhooks", "{}", 400, EDITOR),
+                invalidCall("POST", "/webhooks", "{}", 400, EDITOR),
                 call("DELETE", "/webhooks/987654321", null, 404, EDITOR),
                 call("POST", "/webhooks/987654321/replay", null, 404, EDITOR),
                 call("POST", "/webhooks/987654321/deliveries/1/replay", null, 404, EDITOR),
@@ -119,12 +131,12 @@ class RolesTest {
                 call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR, AUDITOR),
                 call("PUT", "/users/me/password", "{\"password\": \"short\"}", 400, INGEST, EDITOR, AUDITOR),
                 // nobody: unknown paths, and methods no permission grants (history and customers are never written)
-                call("GET", "/no-such-path", null, null),
-                call("DELETE", "/customers/" + CUSTOMER, null, null),
-                call("PUT", "/customers/" + CUSTOMER + "/history", null, null),
-                call("GET", "/customers/" + CUSTOMER + "/facts", null, null),
-                call("POST", "/history", "{}", null),
-                call("POST", "/customers/" + CUSTOMER, "{}", null));
+                invalidCall("GET", "/no-such-path", null, null),
+                invalidCall("DELETE", "/customers/" + CUSTOMER, null, null),
+                invalidCall("PUT", "/customers/" + CUSTOMER + "/history", null, null),
+                invalidCall("GET", "/customers/" + CUSTOMER + "/facts", null, null),
+                invalidCall("POST", "/history", "{}", null),
+                invalidCall("POST", "/customers/" + CUSTOMER, "{}", null));
     }
 
     @BeforeEach
@@ -205,6 +217,9 @@ class RolesTest {
     }
 
     private static Response send(RequestSpecification request, Call call) {
+        if (call.invalid()) {
+            request = OpenApiContract.invalidOnPurpose(request);
+        }
         if (call.body() != null) {
             request = request.contentType(ContentType.JSON).body(call.body());
         }

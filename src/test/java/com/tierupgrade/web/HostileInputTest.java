@@ -1,5 +1,6 @@
 package com.tierupgrade.web;
 
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,8 +96,8 @@ class HostileInputTest {
     @MethodSource("badFacts")
     void shouldRefuseFactsThatCannotBeStoredOrEvaluated(Bad bad) {
         Map<String, Long> before = RowCounts.of(dataSource);
-        post(FactsBody.newCustomerId(), bad.body()).statusCode(400).body("problems.field", hasItem(bad.field()));
-        given().contentType(ContentType.JSON).body(bad.body()).post("/evaluations")
+        postInvalid(FactsBody.newCustomerId(), bad.body()).statusCode(400).body("problems.field", hasItem(bad.field()));
+        invalidRequest().contentType(ContentType.JSON).body(bad.body()).post("/evaluations")
                 .then().statusCode(400).body("problems.field", hasItem(bad.field()));
         assertEquals(before, RowCounts.of(dataSource));
     }
@@ -111,16 +112,17 @@ class HostileInputTest {
     @Test
     void shouldRefuseTrailingGarbageAfterTheBody() {
         Map<String, Long> before = RowCounts.of(dataSource);
-        post(FactsBody.newCustomerId(), "{\"attributes\":{\"inGroup\":true}} {\"attributes\":{}}").statusCode(400)
+        postInvalid(FactsBody.newCustomerId(), "{\"attributes\":{\"inGroup\":true}} {\"attributes\":{}}")
+                .statusCode(400)
                 .body("message", containsString("nothing after it"));
-        post(FactsBody.newCustomerId(), "{\"attributes\":{\"inGroup\":true}} garbage").statusCode(400);
+        postInvalid(FactsBody.newCustomerId(), "{\"attributes\":{\"inGroup\":true}} garbage").statusCode(400);
         assertEquals(before, RowCounts.of(dataSource));
     }
 
     @Test
     void shouldRefuseABodyOverTheSizeLimitWith413() {
         String body = "{\"attributes\":{\"note\":\"" + "x".repeat(3 << 20) + "\"}}";
-        post(FactsBody.newCustomerId(), body).statusCode(413).contentType(ContentType.JSON)
+        postInvalid(FactsBody.newCustomerId(), body).statusCode(413).contentType(ContentType.JSON)
                 .body("status", equalTo(413));
     }
 
@@ -197,17 +199,25 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badAudiences")
     void shouldRefuseAudienceCriteriaThatCannotReachPostgres(Bad bad) {
-        given().contentType(ContentType.JSON).body(bad.body()).post("/audiences/preview").then().statusCode(400)
+        invalidRequest().contentType(ContentType.JSON).body(bad.body()).post("/audiences/preview")
+                .then().statusCode(400)
                 .body("problems.field", hasItem(bad.field()));
         String saved = bad.body().replace("{\"criteria\"", "{\"name\":\"x\",\"criteria\"")
                 .replaceAll(",\"(after|asOf)\":\"[^\"]*\"", "");
         if (!saved.equals(bad.body().replace("{\"criteria\"", "{\"name\":\"x\",\"criteria\""))) {
             return;
         }
-        given().contentType(ContentType.JSON).body(saved).post("/audiences").then().statusCode(400);
+        invalidRequest().contentType(ContentType.JSON).body(saved).post("/audiences").then()
+                .statusCode(400);
     }
 
     private static ValidatableResponse post(String customerId, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/customers/{id}/facts", customerId).then();
+    }
+
+    /** A hostile body: only the answer is checked against the OpenAPI document. */
+    private static ValidatableResponse postInvalid(String customerId, String body) {
+        return invalidRequest().contentType(ContentType.JSON).body(body)
+                .post("/customers/{id}/facts", customerId).then();
     }
 }

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.tierupgrade.testing.Endpoints;
+import com.tierupgrade.testing.OpenApiContract;
 import com.tierupgrade.testing.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,12 +46,15 @@ class HostileRequestsTest {
         Map<String, Long> before = rowCounts();
 
         List<String> wrong = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         for (HostileRequests.Request request : requests) {
             RawHttp.Answer answer = RawHttp.send(request.method(), request.target(), request.body());
             statuses.merge(request.endpoint() + " " + answer.status(), 1, Integer::sum);
             if (answer.status() < 400 || answer.status() >= 500) {
                 wrong.add(answer.status() + " for " + request + "\n    " + abbreviated(answer.body()));
+            } else {
+                undocumented.addAll(undocumented(request, answer));
             }
         }
 
@@ -58,7 +62,24 @@ class HostileRequestsTest {
         assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())),
                 wrong.size() + " of " + requests.size() + " requests not refused with a 4xx (seed " + SEED + ")");
         assertEquals(before, rowCounts(), "rows written by refused requests");
+        assertEquals(List.of(), undocumented.subList(0, Math.min(10, undocumented.size())),
+                undocumented.size() + " refusals that do not match the OpenAPI document (seed " + SEED + ")");
         System.out.println("Hostile requests by endpoint and status: " + statuses);
+    }
+
+    /**
+     * The refusal checked against the OpenAPI document as an answer of the operation the request was meant for
+     * (the request itself is invalid on purpose): a status it documents, with the body it documents.
+     */
+    private static List<String> undocumented(HostileRequests.Request request, RawHttp.Answer answer) {
+        String path = request.endpoint().template().replaceAll("\\{[^}]+}", "1");
+        try {
+            OpenApiContract.assertAnswerMatches(request.endpoint().method(), path, answer.status(),
+                    answer.contentType(), answer.body());
+            return List.of();
+        } catch (AssertionError e) {
+            return List.of(request + "\n    " + e.getMessage());
+        }
     }
 
     /** Rows of every table of the service's schema. */

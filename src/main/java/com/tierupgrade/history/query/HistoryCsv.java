@@ -40,7 +40,10 @@ public final class HistoryCsv {
             new Column("firedRules", HistoryRow::firedRules),
             new Column("rulesetVersion", HistoryRow::rulesetVersion),
             new Column("cause", HistoryRow::cause),
-            new Column("recordedAt", HistoryRow::recordedAt));
+            new Column("recordedAt", HistoryRow::recordedAt),
+            new Column("author", HistoryRow::author),
+            new Column("manual", HistoryRow::manual),
+            new Column("expiresAt", HistoryRow::expiresAt));
 
     private final Writer out;
 

@@ -30,7 +30,7 @@ public final class HistoryQueryParser {
     public static final int MAX_LIMIT = 1000;
     /** The parameters, in the order the docs list them. Only {@code customer} may be repeated. */
     public static final List<String> PARAMETERS = List.of("customer", "dimension", "kind", "from", "to", "rule",
-            "rulesetVersion", "cause", "since", "until", "after", "limit");
+            "rulesetVersion", "cause", "author", "reason", "since", "until", "after", "limit");
 
     private static final int MAX_CUSTOMERS = 100;
     private static final int MAX_TEXT = 200;
@@ -60,13 +60,19 @@ public final class HistoryQueryParser {
 
         Ladder dimension = reader.get("dimension", key -> ladders.of(key).orElse(null),
                 "unknown dimension; the dimensions are " + String.join(", ", ladders.byDimension().keySet()));
-        Kind kind = reader.get("kind", text -> enumValue(Kind.class, text), "must be one of " + names(Kind.values()));
+        List<Kind> kinds = reader.get("kind", text -> text.equals(Kind.MANUAL) ? Kind.MANUAL_KINDS
+                : Optional.ofNullable(enumValue(Kind.class, text)).map(List::of).orElse(null),
+                "must be one of " + names(Kind.values()) + " or " + Kind.MANUAL + " (OVERRIDE, HOLD and RELEASE)");
         Cause cause = reader.get("cause", text -> enumValue(Cause.class, text),
                 "must be one of " + names(Cause.values()));
         String from = value(reader, "from", dimension, ladders);
         String to = value(reader, "to", dimension, ladders);
         String rule = reader.get("rule", text -> text.length() <= MAX_TEXT ? text : null,
                 "must be at most " + MAX_TEXT + " characters");
+        String author = reader.get("author", text -> text.length() <= MAX_TEXT ? text : null,
+                "must be at most " + MAX_TEXT + " characters");
+        String reason = reader.get("reason", text -> text.length() <= MAX_TEXT * 3 ? text : null,
+                "must be at most " + MAX_TEXT * 3 + " characters");
         String version = reader.get("rulesetVersion", text -> text.length() <= MAX_TEXT ? text : null,
                 "must be at most " + MAX_TEXT + " characters");
         String timeFormat = "must be " + FactsValidator.TIME_FORMAT + ", or a date such as 2026-11-01 (00:00 UTC)";
@@ -84,8 +90,8 @@ public final class HistoryQueryParser {
         if (!problems.isEmpty()) {
             throw new InvalidQuery(problems);
         }
-        return new HistoryQuery(customers, dimension == null ? null : dimension.dimension(), kind, from, to, rule,
-                version, cause, since, until, after == null ? 0 : after, limit == null ? DEFAULT_LIMIT : limit);
+        return new HistoryQuery(customers, dimension == null ? null : dimension.dimension(),
+                kinds == null ? List.of() : kinds, from, to, rule, version, cause, author, reason, since, until, after == null ? 0 : after, limit == null ? DEFAULT_LIMIT : limit);
     }
 
     /** A code or display name of the dimension (of any dimension when none is given), as its code. */

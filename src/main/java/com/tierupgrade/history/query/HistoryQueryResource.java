@@ -17,12 +17,21 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.tierupgrade.rules.engine.ActiveRuleSet;
 
 /**
  * The history of every customer, filtered: who moved to which value, when, under which rules and why. Oldest first,
  * page by page; {@code Accept: text/csv} exports every matching entry at once. Parameters: docs/history.md.
  */
+@Tag(name = "History")
 @Path("/history")
 public class HistoryQueryResource {
 
@@ -42,6 +51,13 @@ public class HistoryQueryResource {
      */
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8" })
+    @Operation(operationId = "queryHistory")
+    @APIResponse(responseCode = "200", description = "One page (JSON), or every matching entry (CSV)",
+            headers = @Header(name = "Link", description = "<the next page>; rel=\"next\" (JSON, unless the last page)",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)),
+                @Content(mediaType = CSV + ";charset=UTF-8", schema = @Schema(type = SchemaType.STRING)) })
     public Response history(@Context UriInfo uri, @Context HttpHeaders headers) {
         HistoryQuery query = parse(uri);
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {

@@ -3,6 +3,8 @@ package com.tierupgrade.history.query;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.tierupgrade.history.Cause;
 import com.tierupgrade.history.Kind;
 
@@ -12,9 +14,16 @@ import com.tierupgrade.history.Kind;
  * explanation give them.
  *
  * @param at the evaluation time (as_of)
- * @param rule for HELD_BACK the filter rule, for WARNING the rule that raised it
+ * @param from the value before (code, and display name); null as in GET /customers/{id}/history
+ * @param rule for HELD_BACK the filter rule, for WARNING the rule that raised it; null otherwise
+ * @param author for OVERRIDE, HOLD and RELEASE: who decided (null when a manual decision expired)
+ * @param manual for OVERRIDE, HOLD and RELEASE: FLOOR, PIN or HOLD
+ * @param expiresAt for OVERRIDE and HOLD: when it stops applying
  */
 public record HistoryRow(long id, String customerId, Instant at, String dimension, String dimensionName, Kind kind,
-        String from, String fromName, String to, String toName, List<String> reasons, String rule, String warning,
-        List<String> firedRules, String rulesetVersion, Cause cause, Instant recordedAt) {
+        @Schema(nullable = true) String from, @Schema(nullable = true) String fromName,
+        @Schema(nullable = true) String to, @Schema(nullable = true) String toName, List<String> reasons,
+        @Schema(nullable = true) String rule, @Schema(nullable = true) String warning, List<String> firedRules,
+        String rulesetVersion, Cause cause, Instant recordedAt, @Schema(nullable = true) String author,
+        @Schema(nullable = true) String manual, @Schema(nullable = true) Instant expiresAt) {
 }

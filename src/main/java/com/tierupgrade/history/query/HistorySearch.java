@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class HistorySearch {
         StringBuilder sql = new StringBuilder("""
                 SELECT h.id, h.customer_id, h.as_of, h.dimension, h.kind, h.from_value, h.to_value,
                        CAST(h.reasons AS text), h.rule, h.warning, CAST(e.fired_rules AS text), h.ruleset_version,
-                       h.cause, e.recorded_at
+                       h.cause, e.recorded_at, h.author, h.manual, h.expires_at
                 FROM history_entry h JOIN evaluation e ON e.id = h.evaluation_id
                 WHERE h.id > ?""");
         List<Object> parameters = new ArrayList<>();
@@ -91,7 +92,18 @@ public class HistorySearch {
             parameters.add(query.customers());
         }
         condition(sql, parameters, "h.dimension = ?", query.dimension());
-        condition(sql, parameters, "h.kind = ?", query.kind() == null ? null : query.kind().name());
+        if (query.kinds().size() == 1) {
+            condition(sql, parameters, "h.kind = ?", query.kinds().get(0).name());
+        } else if (!query.kinds().isEmpty()) {
+            // Spelled out rather than bound as an array, so the planner matches the partial index of manual entries.
+            sql.append(" AND h.kind IN (").append(String.join(", ", query.kinds().stream()
+                    .map(kind -> "'" + kind.name() + "'").toList())).append(")");
+        }
+        condition(sql, parameters, "h.author = ?", query.author());
+        if (query.reason() != null) {
+            sql.append(" AND h.kind IN ('OVERRIDE', 'HOLD', 'RELEASE')");
+            condition(sql, parameters, "h.reasons @> CAST(? AS jsonb)", jdbc.json(List.of(query.reason())));
+        }
         condition(sql, parameters, "h.from_value = ?", query.from());
         condition(sql, parameters, "h.to_value = ?", query.to());
         condition(sql, parameters, "e.fired_rules @> CAST(? AS jsonb)",
@@ -128,7 +140,9 @@ public class HistorySearch {
                         Kind.valueOf(rows.getString(5)), from, names.value(dimension, from), to,
                         names.value(dimension, to), jdbc.fromJson(rows.getString(8), STRINGS), rows.getString(9), rows.getString(10),
                         jdbc.fromJson(rows.getString(11), STRINGS), rows.getString(12), Cause.valueOf(rows.getString(13)),
-                        rows.getObject(14, OffsetDateTime.class).toInstant()));
+                        rows.getObject(14, OffsetDateTime.class).toInstant(), rows.getString(15), rows.getString(16),
+                        Optional.ofNullable(rows.getObject(17, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                                .orElse(null)));
             }
         }
     }

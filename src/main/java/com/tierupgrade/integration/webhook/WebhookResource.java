@@ -15,12 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.web.FieldProblem;
 
 /** Operators register webhook subscriptions, watch their deliveries and replay dead letters (docs/integration.md). */
+@Tag(name = "Webhooks")
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
@@ -56,6 +59,7 @@ public class WebhookResource {
     /** Stops deliveries to the subscription. */
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Removed; pending deliveries are no longer sent")
     public Response deleteSubscription(@RestPath long id) {
         subscriptions.delete(id);
         return Response.noContent().build();
@@ -83,6 +87,7 @@ public class WebhookResource {
     /** Sends one delivery again, whatever its status. */
     @POST
     @Path("/{id}/deliveries/{deliveryId}/replay")
+    @APIResponse(responseCode = "202", description = "Queued; sent with the next batch")
     public Response replayDelivery(@RestPath long id, @RestPath long deliveryId) {
         subscriptions.replay(id, deliveryId);
         return Response.accepted().build();

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public class ScenarioReader {
 
     static final List<String> SCENARIO_FIELDS = List.of("name", "asOf", "attributes", "events", "previous",
-            "cutOffs", "expect");
+            "cutOffs", "expect", "later");
     /** Besides these, every key of expect names a dimension of ladders.yaml (checked when the scenario runs). */
     static final List<String> EXPECT_FIELDS = List.of("heldBack", "reasons", "warnings", "measures");
     /** Written for "no stage" / "no tier", besides YAML's null ({@code ~}). */
@@ -96,7 +96,8 @@ public class ScenarioReader {
         List<String> problems = new ArrayList<>();
         if (!(value instanceof Map<?, ?> map)) {
             problems.add("each scenario must be a mapping with name, asOf, attributes, events and expect");
-            return new Scenario(standIn, line, null, Map.of(), List.of(), Map.of(), Map.of(), null, problems);
+            return new Scenario(standIn, line, null, Map.of(), List.of(), Map.of(), Map.of(), null, List.of(),
+                    problems);
         }
         unknownFields("", map, SCENARIO_FIELDS, problems);
 
@@ -169,7 +170,42 @@ public class ScenarioReader {
             problems.add("expect: is required: a mapping such as {stage: RELIANT, tier: FOLLOWER}, with any dimension "
                     + "of ladders.yaml, heldBack, reasons, warnings and measures");
         }
-        return new Scenario(name, line, asOf, attributes, events, previous, cutOffs, expect, problems);
+        List<Scenario.Later> later = later(map.get("later"), problems);
+        return new Scenario(name, line, asOf, attributes, events, previous, cutOffs, expect, later, problems);
+    }
+
+    /** {@code later: [{daysLater: 100, expect: {tier: DISTRIBUTOR}}, …]}, days increasing. */
+    private static List<Scenario.Later> later(Object given, List<String> problems) {
+        List<Scenario.Later> steps = new ArrayList<>();
+        if (given == null) {
+            return steps;
+        }
+        if (!(given instanceof List<?> list)) {
+            problems.add("later: must be a list of later evaluations, such as - {daysLater: 100, expect: {tier: …}}");
+            return steps;
+        }
+        int last = 0;
+        for (int i = 0; i < list.size(); i++) {
+            String field = "later[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> step)) {
+                problems.add(field + ": must be a mapping with daysLater and expect");
+                continue;
+            }
+            unknownFields(field + ".", step, List.of("daysLater", "expect"), problems);
+            Object days = step.get("daysLater");
+            if (!(days instanceof Integer number) || number <= last) {
+                problems.add(field + ".daysLater: must be a whole number of days after asOf, larger than the step "
+                        + "before (" + last + ")");
+                continue;
+            }
+            last = number;
+            if (!(step.get("expect") instanceof Map<?, ?> expectMap)) {
+                problems.add(field + ".expect: is required: what the decision must be then, such as {tier: …}");
+                continue;
+            }
+            steps.add(new Scenario.Later(number, expectation(expectMap, problems)));
+        }
+        return steps;
     }
 
     private static Scenario.Expectation expectation(Map<?, ?> map, List<String> problems) {
@@ -177,12 +213,17 @@ public class ScenarioReader {
             problems.add("expect: must say what the decision must be, such as {stage: RELIANT, tier: FOLLOWER}");
         }
         Map<String, String> dimensions = new LinkedHashMap<>();
+        Map<String, List<String>> roles = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String field = String.valueOf(entry.getKey());
             if (EXPECT_FIELDS.contains(field)) {
                 continue;
             }
-            if (entry.getValue() instanceof Map || entry.getValue() instanceof List) {
+            if (entry.getValue() instanceof List) {
+                // the roles a multi-valued dimension must hold, exactly these
+                roles.put(field, texts(entry.getValue(), "expect." + field, "codes, such as [SPREADER, HEAVY_CONSUMER]",
+                        problems));
+            } else if (entry.getValue() instanceof Map) {
                 problems.add("expect." + field + ": unknown field; the fields are the dimensions of ladders.yaml "
                         + "(stage, tier …), " + String.join(", ", EXPECT_FIELDS));
             } else {
@@ -199,7 +240,7 @@ public class ScenarioReader {
                 ? texts(map.get("warnings"), "expect.warnings", "warning codes, such as [DRIFT_TO_LOW_LOW]", problems)
                 : null;
         Map<String, Double> measures = numbers(map.get("measures"), "expect.measures", "{recencyDays: 12}", problems);
-        return new Scenario.Expectation(dimensions, heldBack, reasons, warnings, measures);
+        return new Scenario.Expectation(dimensions, roles, heldBack, reasons, warnings, measures);
     }
 
     /** Absent: empty. A mapping of names to numbers. */

@@ -56,8 +56,18 @@ public class ScenarioRunner {
     private static final Pattern EVENT_AT = Pattern.compile("events\\[\\d+]\\.at");
 
     private final ScenarioReader reader = new ScenarioReader();
-    private final RuleEngine engine = new RuleEngine();
+    private final RuleEngine engine;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** A runner whose evaluations have the default budget. */
+    public ScenarioRunner() {
+        this(new RuleEngine());
+    }
+
+    /** A runner whose evaluations have the budget of {@code engine}. */
+    public ScenarioRunner(RuleEngine engine) {
+        this.engine = engine;
+    }
 
     /** The scenario files of a rules directory ({@code scenarios/*.yaml}), by {@code scenarios/<file name>}. */
     public static Map<String, String> readScenarioFiles(Path rulesDirectory) {
@@ -116,7 +126,13 @@ public class ScenarioRunner {
     /** The failures of one scenario; empty when it passed. */
     List<String> run(RuleSet ruleSet, Scenario scenario) {
         if (!scenario.problems().isEmpty()) {
-            return scenario.problems();
+            // a list under a name that is no dimension is a misspelt field, reported with the other problems
+            List<String> problems = new ArrayList<>(scenario.problems());
+            (scenario.expect() == null ? Map.<String, List<String>>of() : scenario.expect().roles()).keySet().stream()
+                    .filter(name -> ruleSet.ladders().of(name).isEmpty())
+                    .forEach(name -> problems.add("expect." + name + ": unknown field; the fields are the dimensions "
+                            + "of ladders.yaml (stage, tier …), " + String.join(", ", ScenarioReader.EXPECT_FIELDS)));
+            return problems;
         }
         List<String> failures = new ArrayList<>();
         Scenario.Expectation expect = expectationInCodes(ruleSet, scenario.expect(), failures);
@@ -134,8 +150,35 @@ public class ScenarioRunner {
                     new CustomerFacts(facts.attributes(), facts.events()), facts.asOf(), context);
         } catch (RuntimeException e) {
             return List.of("evaluation failed: " + e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // one call too deep or too large, refused at once; the rules must not be activated
+            return List.of("evaluation failed: the rules ran out of " + (e instanceof StackOverflowError ? "stack"
+                    : "memory") + " (" + e.getMessage() + ")");
         }
         compare(expect, decision, failures);
+        // Later evaluations continue from the decision before, as a stored customer would.
+        for (Scenario.Later later : scenario.later()) {
+            String prefix = "later (" + later.daysLater() + " days): ";
+            List<String> stepFailures = new ArrayList<>();
+            Scenario.Expectation expected = expectationInCodes(ruleSet, later.expect(), stepFailures);
+            Instant asOf = facts.asOf().plus(Duration.ofDays(later.daysLater()));
+            if (stepFailures.isEmpty()) {
+                try {
+                    decision = engine.evaluate(ruleSet, CUSTOMER_ID,
+                            new CustomerFacts(facts.attributes(), facts.events()), asOf,
+                            new EvaluationContext(Optional.of(decision), context.cutOffs()));
+                } catch (RuntimeException e) {
+                    stepFailures.add("evaluation failed: " + e.getMessage());
+                }
+            }
+            if (stepFailures.isEmpty()) {
+                compare(expected, decision, stepFailures);
+            }
+            stepFailures.forEach(failure -> failures.add(prefix + failure));
+            if (!stepFailures.isEmpty()) {
+                break;
+            }
+        }
         return failures;
     }
 
@@ -253,6 +296,23 @@ public class ScenarioRunner {
         Map<String, String> dimensions = new LinkedHashMap<>();
         expect.dimensions().forEach((dimension, written) -> ladder(ruleSet, "expect." + dimension, dimension, failures)
                 .ifPresent(ladder -> dimensions.put(dimension, code(ladder, "expect." + dimension, written, failures))));
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        expect.roles().forEach((dimension, written) -> ladder(ruleSet, "expect." + dimension, dimension, failures)
+                .ifPresent(ladder -> {
+                    if (!ladder.multiValued()) {
+                        failures.add("expect." + dimension + ": " + dimension + " holds one value; write it without a "
+                                + "list (only a multiValued dimension of ladders.yaml holds several)");
+                        return;
+                    }
+                    List<String> codes = new ArrayList<>();
+                    written.forEach(value -> codes.add(code(ladder, "expect." + dimension, value, failures)));
+                    codes.removeIf(Objects::isNull);
+                    codes.sort(Comparator.comparingInt(ladder::rank));
+                    roles.put(dimension, codes);
+                }));
+        dimensions.forEach((dimension, code) -> ruleSet.ladders().of(dimension).filter(Ladder::multiValued)
+                .ifPresent(ladder -> failures.add("expect." + dimension + ": " + dimension + " holds several values;"
+                        + " write them as a list, such as [" + ladder.rungs().get(0).code() + "], or [] for none")));
         Ladder tiers = ruleSet.ladders().tier();
         List<String> heldBack = expect.heldBack() == null ? null : new ArrayList<>();
         for (String held : expect.heldBack() == null ? List.<String>of() : expect.heldBack()) {
@@ -264,7 +324,8 @@ public class ScenarioRunner {
         if (heldBack != null) {
             heldBack.sort(Comparator.comparingInt(tiers::rank));
         }
-        return new Scenario.Expectation(dimensions, heldBack, expect.reasons(), expect.warnings(), expect.measures());
+        return new Scenario.Expectation(dimensions, roles, heldBack, expect.reasons(), expect.warnings(),
+                expect.measures());
     }
 
     private static Optional<Ladder> ladder(RuleSet ruleSet, String field, String dimension, List<String> failures) {
@@ -303,6 +364,13 @@ public class ScenarioRunner {
             failures.add(dimension + ": expected " + shown(expected) + ", got " + shown(decision.valueOf(dimension))
                     + because(decision.reasonsFor(dimension)));
         });
+        expect.roles().forEach((dimension, expected) -> {
+            if (!expected.equals(decision.rolesOf(dimension))) {
+                failures.add(dimension + ": expected " + expected + ", got " + decision.rolesOf(dimension)
+                        + because(decision.roles().getOrDefault(dimension, List.of()).stream()
+                                .flatMap(value -> value.reasons().stream()).toList()));
+            }
+        });
         if (expect.dimensions().containsKey(Decision.TIER) && !Objects.equals(expect.tier(), decision.tier())) {
             String held = decision.heldBack().stream().filter(hold -> hold.tier().equals(expect.tier()))
                     .map(hold -> hold.reason() + " (rule " + hold.rule() + ")")
@@ -337,6 +405,7 @@ public class ScenarioRunner {
         });
         List<String> reasons = new ArrayList<>();
         decision.dimensions().values().forEach(value -> reasons.addAll(value.reasons()));
+        decision.roles().values().forEach(held -> held.forEach(value -> reasons.addAll(value.reasons())));
         decision.heldBack().stream().map(HeldBackTier::reason).forEach(reasons::add);
         decision.warnings().stream().map(RaisedWarning::reason).forEach(reasons::add);
         for (String expected : expect.reasons()) {

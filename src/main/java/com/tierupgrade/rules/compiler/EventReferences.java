@@ -49,7 +49,7 @@ final class EventReferences {
         Matcher event = EVENT_PATTERN.matcher(content);
         while (event.find()) {
             String constraints = balanced(content, event.end());
-            int line = lineOf(content, event.start());
+            int line = LadderReferences.lineOf(content, event.start());
             Set<String> named = typesIn(constraints);
             for (String type : named) {
                 if (!types.contains(type)) {
@@ -121,15 +121,5 @@ final class EventReferences {
             }
         }
         return content.substring(start);
-    }
-
-    private static int lineOf(String content, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (content.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -68,7 +68,8 @@ final class LadderReferences {
                 + ladders.byDimension().keySet();
     }
 
-    private static int lineOf(String content, int offset) {
+    /** The 1-based line of an offset in a file: for file:line problems (also used by EventReferences). */
+    static int lineOf(String content, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (content.charAt(i) == '\n') {

@@ -1,6 +1,7 @@
 package com.tierupgrade.rules.compiler;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,26 @@ final class ParametersFile {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ParametersFile() {
+    }
+
+    /** The parameters by name (whole numbers as Long, others as BigDecimal); empty when the file cannot be read. */
+    static Map<String, Number> values(String content) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        try {
+            Map<?, ?> parameters = YAML.readValue(content, Map.class);
+            if (parameters != null) {
+                parameters.forEach((name, value) -> {
+                    if (value instanceof Integer || value instanceof Long) {
+                        values.put(String.valueOf(name), ((Number) value).longValue());
+                    } else if (value instanceof Number number) {
+                        values.put(String.valueOf(name), number);
+                    }
+                });
+            }
+        } catch (JsonProcessingException e) {
+            // toDrl reports the file's problem.
+        }
+        return values;
     }
 
     /** The functions for the parameters; throws IllegalArgumentException saying which line a marketer must fix. */

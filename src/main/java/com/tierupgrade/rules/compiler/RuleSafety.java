@@ -24,7 +24,9 @@ public final class RuleSafety {
 
     /** The problems of one rule file (.drl, .dslr or .dsl); empty when it is safe to compile. */
     public static List<Problem> check(String fileName, String content) {
-        return check(fileName, content, Set.of());
+        List<Problem> problems = new ArrayList<>(check(fileName, content, Set.of()));
+        problems.addAll(recursion(Map.of(fileName, content)));
+        return problems;
     }
 
     /**
@@ -43,6 +45,7 @@ public final class RuleSafety {
         ruleFiles.forEach((name, content) -> declared.addAll(new RuleScanner(name, content, Set.of()).declared()));
         List<Problem> problems = new ArrayList<>();
         ruleFiles.forEach((name, content) -> problems.addAll(check(name, content, declared)));
+        problems.addAll(recursion(ruleFiles));
         if (problems.isEmpty()) {
             ruleFiles.forEach((name, content) -> {
                 if (name.endsWith(".dslr")) {
@@ -58,6 +61,54 @@ public final class RuleSafety {
         scan.checkNames();
         return scan.problems().stream().distinct()
                 .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
+    }
+
+    /**
+     * A function that calls itself, directly or through others, can recurse without end (or deep enough to take
+     * the thread's stack) inside one firing, where no budget can step in; so it is refused at its declaration.
+     */
+    private static List<Problem> recursion(Map<String, String> ruleFiles) {
+        Map<String, RuleScanner.Function> functions = new TreeMap<>();
+        ruleFiles.forEach((name, content) -> {
+            if (!name.endsWith(".dsl")) {
+                RuleScanner scan = new RuleScanner(name, content, Set.of());
+                scan.collectFunctions();
+                scan.functions().forEach(function -> functions.putIfAbsent(function.name(), function));
+            }
+        });
+        List<Problem> problems = new ArrayList<>();
+        for (RuleScanner.Function function : functions.values()) {
+            List<String> path = pathBack(function.name(), function.name(), functions, new ArrayList<>(),
+                    new HashSet<>());
+            if (path != null) {
+                String through = path.size() == 1 ? "calls itself"
+                        : "calls itself through " + String.join(" → ", path.subList(1, path.size())) + " → "
+                                + function.name();
+                problems.add(new Problem(function.file(), function.line(), function.column(), "function '"
+                        + function.name() + "' " + through + ": recursion is not allowed in rules, it cannot be "
+                        + "bounded while it runs; compute the value without calling the function again"));
+            }
+        }
+        return problems;
+    }
+
+    /** The calls from {@code from} that lead back to {@code target}, or null when none does. */
+    private static List<String> pathBack(String target, String from, Map<String, RuleScanner.Function> functions,
+            List<String> path, Set<String> seen) {
+        path.add(from);
+        for (String callee : functions.get(from).calls()) {
+            if (callee.equals(target)) {
+                return path;
+            }
+            if (functions.containsKey(callee) && seen.add(callee)) {
+                List<String> found = pathBack(target, callee, functions, path, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
     }
 
     private static List<Problem> checkExpanded(String name, String dslr, Map<String, String> ruleFiles,

@@ -67,6 +67,24 @@ final class RuleScanner {
             "getFactHandleFromWM", "getClassType", "classType", "getDeclarationClass",
             "getInteger", "getLong", "getBoolean");
 
+    /**
+     * Loops cannot be bounded from outside: a consequence or function that loops can run forever or fill the heap
+     * between two firings, where no budget can step in (MVEL adds foreach and until). A rule fires once per match:
+     * what a loop would do is written as more rules or an accumulate.
+     */
+    private static final Set<String> LOOPS = Set.of("while", "for", "do", "foreach", "until");
+    /** What waits on a lock or a monitor: a rule that waits holds its evaluation, and every caller, forever. */
+    private static final Set<String> BLOCKING = Set.of("synchronized", "wait", "notify", "notifyAll");
+    /**
+     * Methods whose first argument is a size: given a large one they fill the heap in one call. Allowed only with a
+     * small number written out ({@link #MAX_LITERAL_SIZE}); Math.pow works on doubles and stays allowed.
+     */
+    private static final Set<String> SIZED = Set.of("repeat", "nCopies", "setScale", "pow", "shiftLeft",
+            "scaleByPowerOfTen", "movePointLeft", "movePointRight", "ensureCapacity", "setLength");
+    static final int MAX_LITERAL_SIZE = 1000;
+    /** A width or precision in a format string ("%1000000d"), which also sizes what is built. */
+    private static final Pattern FORMAT_SIZE = Pattern.compile("%(?:\\d+\\$)?[-#+ 0,(<]*(\\d+)?(?:\\.(\\d+))?[a-zA-Z%]");
+
     /** A .dsl line that Drools skips: blank, or a comment starting with # or //. */
     private static final Pattern DSL_COMMENT = Pattern.compile("^\\s*((#/?|//).*)?$");
     /** A .dsl line that starts a mapping; other lines continue the mapping above them. */
@@ -152,6 +170,10 @@ final class RuleScanner {
         return -1;
     }
 
+    /** A function a rule file declares, where, and the names it calls (for finding recursion across files). */
+    record Function(String name, String file, int line, int column, Set<String> calls) {
+    }
+
     private record Token(String text, int offset) {
 
         boolean is(String other) {
@@ -170,6 +192,7 @@ final class RuleScanner {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> declared = new HashSet<>();
     private final Set<String> allowedNames = new HashSet<>(ALLOWED_NAMES);
+    private final List<Function> functions = new ArrayList<>();
 
     RuleScanner(String file, String content, Set<String> declaredElsewhere) {
         this.file = file;
@@ -192,7 +215,17 @@ final class RuleScanner {
         return problems;
     }
 
+    /** The functions this file declares, with the names each calls. */
+    List<Function> functions() {
+        return functions;
+    }
+
     private void problem(int offset, String message) {
+        int[] where = lineAndColumn(offset);
+        problems.add(new Problem(file, where[0], where[1], message));
+    }
+
+    private int[] lineAndColumn(int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
@@ -201,7 +234,7 @@ final class RuleScanner {
                 lineStart = i + 1;
             }
         }
-        problems.add(new Problem(file, line, offset - lineStart + 1, message));
+        return new int[] {line, offset - lineStart + 1};
     }
 
     /** Characters that would let the compiler see other code than this check does. */
@@ -247,7 +280,9 @@ final class RuleScanner {
                 pos = end + 3;
             } else if (c == '"' || c == '\'') {
                 tokens.add(new Token("\"", pos)); // one token for the whole string: its text is data
-                pos = skipString(pos);
+                int end = skipString(pos);
+                checkFormatSizes(pos, text.substring(pos, end));
+                pos = end;
             } else if (isNamePart(c)) {
                 int end = pos + 1;
                 while (end < text.length() && isNamePart(text.charAt(end))) {
@@ -287,6 +322,20 @@ final class RuleScanner {
         }
         problem(start, "this string is not closed on its line: end it with " + quote + " before the line ends");
         return i;
+    }
+
+    /** A format string whose width or precision is large builds that much text in one call. */
+    private void checkFormatSizes(int offset, String literal) {
+        Matcher format = FORMAT_SIZE.matcher(literal);
+        while (format.find()) {
+            for (int group = 1; group <= 2; group++) {
+                String digits = format.group(group);
+                if (digits != null && (digits.length() > 4 || Integer.parseInt(digits) > MAX_LITERAL_SIZE)) {
+                    problem(offset + format.start(), "the format '" + format.group() + "' is wider than "
+                            + MAX_LITERAL_SIZE + " characters: it could fill the memory; use a smaller width");
+                }
+            }
+        }
     }
 
     /**
@@ -394,6 +443,7 @@ final class RuleScanner {
                         + "reflection, class loading or the rule engine itself");
             }
             Token before = i > 0 ? tokens.get(i - 1) : new Token(" ", 0);
+            checkBounded(i, token, before);
             if (before.is(".")) {
                 continue; // a member, or part of a dotted name checked from its start
             }
@@ -407,6 +457,98 @@ final class RuleScanner {
                 // after @ is an annotation, after rule or query an unquoted name: names, not code
                 problem(token.offset(), notAllowed(name));
             }
+        }
+    }
+
+    /** Refuses what no time budget or firing limit can stop: loops, waiting, and one call that fills the heap. */
+    private void checkBounded(int i, Token token, Token before) {
+        String name = token.text();
+        boolean member = before.is(".");
+        if (!member && LOOPS.contains(name) && !(name.equals("do") && next(i).is("["))) {
+            // do[name] in a condition is a named consequence, not a loop
+            problem(token.offset(), "'" + name + "' loops are not allowed in rules: a loop cannot be bounded while "
+                    + "it runs; a rule fires once per match, so write one rule per case or use accumulate");
+        } else if (BLOCKING.contains(name) && (member || name.equals("synchronized"))) {
+            problem(token.offset(), "'" + name + "' is not allowed in rules: a rule that waits holds up every "
+                    + "evaluation");
+        } else if (member && SIZED.contains(name) && next(i).is("(") && !isMathPow(i)
+                && !smallLiteralAt(i + 2, Set.of(",", ")"))) {
+            problem(token.offset(), "'" + name + "' is only allowed with a size written as a number up to "
+                    + MAX_LITERAL_SIZE + ": a larger one could fill the memory");
+        } else if (!member && name.equals("new")) {
+            checkArraySize(i);
+        }
+    }
+
+    private boolean isMathPow(int i) {
+        return tokens.get(i).is("pow") && i >= 2
+                && (tokens.get(i - 2).is("Math") || tokens.get(i - 2).is("StrictMath"));
+    }
+
+    private boolean smallLiteralAt(int index, Set<String> followedBy) {
+        if (index + 1 >= tokens.size()) {
+            return false;
+        }
+        String literal = tokens.get(index).text().replace("_", "").replaceAll("[lL]$", "");
+        if (!literal.matches("\\d{1,4}") || !followedBy.contains(tokens.get(index + 1).text())) {
+            return false;
+        }
+        return Integer.parseInt(literal) <= MAX_LITERAL_SIZE;
+    }
+
+    /** new T[n]: the size must be written as a small number; new T[] { … } lists its elements and is fine. */
+    private void checkArraySize(int newIndex) {
+        int j = newIndex + 1;
+        while (j + 1 < tokens.size() && tokens.get(j).isName() && tokens.get(j + 1).is(".")) {
+            j += 2;
+        }
+        if (j + 1 >= tokens.size() || !tokens.get(j).isName()) {
+            return;
+        }
+        for (int k = j + 1; k < tokens.size() && tokens.get(k).is("["); k += 3) {
+            if (tokens.get(k + 1 < tokens.size() ? k + 1 : k).is("]")) {
+                return;
+            }
+            if (!smallLiteralAt(k + 1, Set.of("]"))) {
+                problem(tokens.get(k).offset(), "an array is only allowed with a size written as a number up to "
+                        + MAX_LITERAL_SIZE + ": a larger one could fill the memory");
+                return;
+            }
+        }
+    }
+
+    /** Collects each function declared here and the names its body calls; recursion is found across files. */
+    void collectFunctions() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).is("function") || i > 0 && tokens.get(i - 1).is(".")) {
+                continue;
+            }
+            int open = i + 1;
+            while (open < tokens.size() && !tokens.get(open).is("(")) {
+                open++;
+            }
+            int body = open;
+            while (body < tokens.size() && !tokens.get(body).is("{")) {
+                body++;
+            }
+            if (body >= tokens.size() || open - 1 <= i) {
+                return;
+            }
+            Token name = tokens.get(open - 1);
+            Set<String> calls = new HashSet<>();
+            int depth = 0;
+            int k = body;
+            do {
+                Token t = tokens.get(k);
+                depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
+                if (t.isName() && next(k).is("(") && !tokens.get(k - 1).is(".") && !tokens.get(k - 1).is("new")) {
+                    calls.add(t.text());
+                }
+                k++;
+            } while (depth > 0 && k < tokens.size());
+            int[] where = lineAndColumn(name.offset());
+            functions.add(new Function(name.text(), file, where[0], where[1], calls));
+            i = k - 1;
         }
     }
 }

@@ -49,7 +49,8 @@ public class RuleSetCompiler {
                     "missing: the dimensions (stage, tier …) and their values must be declared in this file"));
         } else {
             try {
-                ladders = laddersReader.read(files.get(Ladders.FILE));
+                ladders = laddersReader.read(files.get(Ladders.FILE),
+                        ParametersFile.values(files.getOrDefault(ParametersFile.NAME, "")));
             } catch (IllegalArgumentException e) {
                 problems.add(new RuleSetInvalid.Problem(Ladders.FILE, 0, 0, e.getMessage()));
             }

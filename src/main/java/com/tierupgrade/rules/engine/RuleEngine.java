@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -22,6 +25,7 @@ import com.tierupgrade.decision.AppliedCutOff;
 import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.DimensionValue;
 import com.tierupgrade.decision.HeldBackTier;
+import com.tierupgrade.decision.ManualDecision;
 import com.tierupgrade.decision.MeasureValue;
 import com.tierupgrade.decision.RaisedWarning;
 import com.tierupgrade.facts.CustomerFacts;
@@ -39,9 +43,28 @@ import com.tierupgrade.rules.fact.Warning;
 /**
  * Hands a customer's facts to a rule set and reads back what the rules concluded. It knows no condition of any
  * dimension: per dimension it only picks the highest value the rules reached, in the order of the rule set's ladders.
+ * Every evaluation runs within a budget of time and firings ({@link EvaluationLimits}).
  */
 @ApplicationScoped
 public class RuleEngine {
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
+
+    private final EvaluationBudget.Limits limits;
+
+    /** An engine with the default budget, for tools and tests that run without configuration. */
+    public RuleEngine() {
+        this(EvaluationBudget.DEFAULT);
+    }
+
+    @Inject
+    public RuleEngine(EvaluationLimits config) {
+        this(EvaluationBudget.Limits.of(config));
+    }
+
+    private RuleEngine(EvaluationBudget.Limits limits) {
+        this.limits = limits;
+    }
 
     public Decision evaluate(RuleSet ruleSet, String customerId, CustomerFacts facts, Instant asOf) {
         return evaluate(ruleSet, customerId, facts, asOf, EvaluationContext.NONE);
@@ -55,7 +78,9 @@ public class RuleEngine {
         Map<String, AppliedCutOff> cutOffsUsed = new LinkedHashMap<>();
         // What the rules concluded, in the order they concluded it: session.getObjects() has no stable order.
         Map<Object, String> insertedBy = new LinkedHashMap<>();
+        EvaluationBudget budget = new EvaluationBudget(limits);
         try {
+            session.addEventListener(budget);
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -84,19 +109,33 @@ public class RuleEngine {
                     session.insert(new Event(event.id(), event.type(), event.at(), asOf, event.fields()));
                 }
             }
-            context.previous().ifPresent(previous -> previous.dimensions().forEach((dimension, value) ->
-                    ruleSet.ladders().of(dimension).ifPresent(ladder -> session.insert(new Previous(dimension,
-                            value.code(), ladder.displayName(value.code()).orElse(value.code()))))));
+            context.previous().ifPresent(previous -> {
+                previous.dimensions().forEach((dimension, value) -> insertPrevious(session, ruleSet, dimension,
+                        value.code()));
+                previous.roles().forEach((dimension, values) -> values.forEach(value -> insertPrevious(session,
+                        ruleSet, dimension, value.code())));
+            });
             context.cutOffs().forEach(session::insert);
             session.fireAllRules();
-            return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf);
+            try {
+                budget.check();
+            } catch (EvaluationBudgetExceeded e) {
+                LOG.warnf("Evaluation of %s stopped (rule set %s): %s", customerId, ruleSet.version(), e.getMessage());
+                throw e;
+            }
+            return decide(ruleSet, insertedBy, firedRules, List.copyOf(cutOffsUsed.values()), asOf, context);
         } finally {
             session.dispose();
         }
     }
 
+    private static void insertPrevious(KieSession session, RuleSet ruleSet, String dimension, String code) {
+        ruleSet.ladders().of(dimension).ifPresent(ladder -> session.insert(new Previous(dimension, code,
+                ladder.displayName(code).orElse(code))));
+    }
+
     private static Decision decide(RuleSet ruleSet, Map<Object, String> insertedBy, Set<String> firedRules,
-            List<AppliedCutOff> cutOffs, Instant asOf) {
+            List<AppliedCutOff> cutOffs, Instant asOf, EvaluationContext context) {
         Ladders ladders = ruleSet.ladders();
         Map<String, Map<String, List<String>>> reached = new LinkedHashMap<>();
         Map<String, HeldBackTier> holds = new LinkedHashMap<>();
@@ -117,23 +156,41 @@ public class RuleEngine {
                         measure.getValue(), measure.getUnit()));
             } else if (fact instanceof Warning warning) {
                 warnings.add(new RaisedWarning(warning.getCode(), warning.getDimension(), warning.getReason(),
-                        inserted.getValue()));
+                        inserted.getValue(), ladders.of(warning.getDimension())
+                                .flatMap(ladder -> ladder.warningAction(warning.getCode())).orElse(null)));
             }
         }
         Set<String> heldTiers = new LinkedHashSet<>();
         holds.values().forEach(hold -> heldTiers.add(hold.tier()));
 
+        List<ManualDecision> manual = context.manual().stream()
+                .filter(decision -> !decision.expiredAt(asOf) && ladders.of(decision.dimension())
+                        .filter(ladder -> ladder.contains(decision.value())).isPresent())
+                .toList();
+        Optional<Decision> previous = context.previous();
         Map<String, DimensionValue> dimensions = new LinkedHashMap<>();
+        Map<String, List<DimensionValue>> roles = new LinkedHashMap<>();
+        Map<String, DimensionValue> withheld = new LinkedHashMap<>();
         for (Ladder ladder : ladders.all()) {
-            Map<String, List<String>> values = reached.getOrDefault(ladder.dimension(), Map.of());
-            List<String> candidates = values.keySet().stream()
-                    .filter(code -> !ladder.dimension().equals(Ladders.TIER) || !heldTiers.contains(code))
-                    .toList();
-            String best = highest(ladder, candidates);
-            if (best != null) {
-                dimensions.put(ladder.dimension(),
-                        new DimensionValue(best, values.get(best).stream().distinct().toList()));
+            Map<String, List<String>> values = new LinkedHashMap<>(reached.getOrDefault(ladder.dimension(), Map.of()));
+            if (ladder.multiValued()) {
+                // every value whose rule holds, in the order of ladders.yaml; no policy or manual decision applies
+                List<DimensionValue> held = ladder.rungs().stream().filter(rung -> values.containsKey(rung.code()))
+                        .map(rung -> new DimensionValue(rung.code(), values.get(rung.code()).stream().distinct()
+                                .toList(), rung.action())).toList();
+                if (!held.isEmpty()) {
+                    roles.put(ladder.dimension(), held);
+                }
+                continue;
             }
+            if (ladder.dimension().equals(Ladders.TIER)) {
+                values.keySet().removeAll(heldTiers);
+            }
+            DimensionPolicy.apply(ladder, values, previous.map(p -> p.policyStateOf(ladder.dimension())).orElse(null),
+                    manual.stream().filter(m -> m.dimension().equals(ladder.dimension())).toList(), asOf)
+                    .map(value -> value.code() == null ? value
+                            : value.withAction(ladder.action(value.code()).orElse(null)))
+                    .ifPresent(value -> (value.code() == null ? withheld : dimensions).put(ladder.dimension(), value));
         }
         Ladder tiers = ladders.tier();
         Map<String, List<String>> tiersReached = reached.getOrDefault(Ladders.TIER, Map.of());
@@ -144,19 +201,8 @@ public class RuleEngine {
                 .sorted(Comparator.comparingInt((HeldBackTier hold) -> tiers.rank(hold.tier())))
                 .toList();
 
-        return Decision.of(dimensions, heldBack, List.copyOf(measures.values()), warnings, cutOffs,
-                List.copyOf(firedRules), ruleSet.version(), asOf);
-    }
-
-    /** The value listed last in ladders.yaml among those the rules reached: the highest of an ordered dimension. */
-    private static String highest(Ladder ladder, Iterable<String> codes) {
-        String best = null;
-        for (String code : codes) {
-            if (ladder.rank(code) > ladder.rank(best)) {
-                best = code;
-            }
-        }
-        return best;
+        return Decision.of(dimensions, roles, heldBack, List.copyOf(measures.values()), warnings, cutOffs,
+                List.copyOf(firedRules), ruleSet.version(), asOf, withheld, manual);
     }
 
     private static void known(Ladders ladders, String dimension, String code) {

@@ -2,6 +2,7 @@ package com.tierupgrade.history.query;
 
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static com.tierupgrade.testing.RuleCase.repeatBuyer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -189,33 +190,35 @@ class HistoryQueryTest {
 
     @Test
     void shouldRefuseBadParametersNamingEach() {
-        given().queryParam("kind", "PROMOTED").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("kind", "PROMOTED").get("/history").then().statusCode(400)
                 .body("message", equalTo("The query parameters are not valid"))
                 .body("problems[0].field", equalTo("kind"))
                 .body("problems[0].message", containsString("UPGRADE"));
-        given().queryParam("dimension", "colour").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("dimension", "colour").get("/history").then().statusCode(400)
                 .body("problems[0].field", equalTo("dimension"))
-                .body("problems[0].message", containsString("stage, tier, influencer, buyerGroup, relationship, rfm"));
-        given().queryParam("dimension", "tier").queryParam("to", "RELIANT").get("/history").then().statusCode(400)
+                .body("problems[0].message", containsString("stage, tier, influencer, buyerGroup, tierRoles, relationship, rfm"));
+        invalidRequest().queryParam("dimension", "tier").queryParam("to", "RELIANT").get("/history").then()
+                .statusCode(400)
                 .body("problems[0].field", equalTo("to"))
                 .body("problems[0].message", containsString("FOLLOWER, SPREADER"));
-        given().queryParam("from", "NOPE").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("from", "NOPE").get("/history").then().statusCode(400)
                 .body("problems[0].field", equalTo("from"));
-        given().queryParam("since", "yesterday").queryParam("until", "2026-13-01").get("/history").then()
+        invalidRequest().queryParam("since", "yesterday").queryParam("until", "2026-13-01").get("/history").then()
                 .statusCode(400).body("problems.field", contains("since", "until"));
-        given().queryParam("since", "2026-03-02").queryParam("until", "2026-03-01").get("/history").then()
+        invalidRequest().queryParam("since", "2026-03-02").queryParam("until", "2026-03-01").get("/history").then()
                 .statusCode(400).body("problems.field", contains("until"));
         for (String limit : List.of("0", "1001", "ten", "-1")) {
-            given().queryParam("limit", limit).get("/history").then().statusCode(400)
+            invalidRequest().queryParam("limit", limit).get("/history").then().statusCode(400)
                     .body("problems.field", contains("limit"));
         }
-        given().queryParam("after", "-5").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("after", "-5").get("/history").then().statusCode(400)
                 .body("problems.field", contains("after"));
-        given().queryParam("cause", "MAGIC").queryParam("kinds", "UPGRADE").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("cause", "MAGIC").queryParam("kinds", "UPGRADE").get("/history").then()
+                .statusCode(400)
                 .body("problems.field", org.hamcrest.Matchers.containsInAnyOrder("cause", "kinds"));
-        given().queryParam("kind", "UPGRADE", "DOWNGRADE").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("kind", "UPGRADE", "DOWNGRADE").get("/history").then().statusCode(400)
                 .body("problems.field", contains("kind"));
-        given().queryParam("kind", "PROMOTED").accept("text/csv").get("/history").then().statusCode(400)
+        invalidRequest().queryParam("kind", "PROMOTED").accept("text/csv").get("/history").then().statusCode(400)
                 .body("problems.field", contains("kind"));
     }
 

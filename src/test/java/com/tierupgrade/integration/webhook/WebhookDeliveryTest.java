@@ -4,6 +4,7 @@ import static com.tierupgrade.testing.Api.history;
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.facts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
+import static com.tierupgrade.testing.OpenApiContract.invalidRequest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -223,12 +224,12 @@ class WebhookDeliveryTest {
 
     @Test
     void shouldRefuseInvalidSubscriptionsNamingEachField() {
-        given().contentType(ContentType.JSON)
+        invalidRequest().contentType(ContentType.JSON)
                 .body(Map.of("url", "ftp://x", "secret", "short", "dimensions", List.of("stage", "colour"),
                         "kinds", List.of("UPGRADE", "PROMOTED"), "values", List.of("RELIANT", "PURPLE")))
                 .post("/webhooks").then().statusCode(400)
                 .body("problems.field", equalTo(List.of("url", "secret", "dimensions[1]", "kinds[1]", "values[1]")));
-        given().contentType(ContentType.JSON).body("{}").post("/webhooks").then().statusCode(400)
+        invalidRequest().contentType(ContentType.JSON).body("{}").post("/webhooks").then().statusCode(400)
                 .body("problems.field", equalTo(List.of("url")));
         given().get("/webhooks/987654321").then().statusCode(404);
         given().post("/webhooks/987654321/replay").then().statusCode(404);

@@ -98,8 +98,8 @@ class ScenarioRunnerTest {
                   events:
                     - {id: p0, type: PURCHASE, daysAgo: 30, amount: 300}
                     - {id: p1, type: PURCHASE, daysAgo: 31, amount: 300}
-                    - {id: s1, type: SHARE, daysAgo: 3}
-                    - {id: s2, type: SHARE, daysAgo: 4}
+                    - {id: s1, type: SHARE, daysAgo: 3, incentivized: true}
+                    - {id: s2, type: SHARE, daysAgo: 4, incentivized: true}
                     - {id: rv, type: REVIEW, daysAgo: 10, rating: 2}
                   expect: {stage: RELIANT, tier: FOLLOWER, heldBack: HELD}
                 """;
@@ -234,7 +234,7 @@ class ScenarioRunnerTest {
                 """);
         assertEquals("scenario #1 (line 1)", result.scenario());
         assertFailsWith(result,
-                "attribute: unknown field; the fields are name, asOf, attributes, events, previous, cutOffs, expect",
+                "attribute: unknown field; the fields are name, asOf, attributes, events, previous, cutOffs, expect, later",
                 "name: is required: a short sentence saying what the scenario proves",
                 "expect.heldback: unknown field; the fields are the dimensions of ladders.yaml (stage, tier …), "
                         + "heldBack, reasons, warnings, measures");
@@ -242,7 +242,7 @@ class ScenarioRunnerTest {
                 - name: 维度拼错
                   asOf: 2026-11-20T00:00:00Z
                   expect: {tier: none, lifecycel: NEW}
-                """), "expect.lifecycel: unknown field; the fields are stage, tier, influencer, buyerGroup, relationship, rfm, lifecycle, "
+                """), "expect.lifecycel: unknown field; the fields are stage, tier, influencer, buyerGroup, tierRoles, relationship, rfm, lifecycle, "
                 + "quadrant, sensitivity, population (the dimensions of ladders.yaml), heldBack, reasons, warnings, "
                 + "measures");
         assertFailsWith(only("""

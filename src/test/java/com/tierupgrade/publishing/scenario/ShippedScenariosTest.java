@@ -60,6 +60,10 @@ class ShippedScenariosTest {
             scenario.expect().dimensions().forEach((dimension, written) -> ruleSet.ladders().of(dimension)
                     .flatMap(ladder -> ladder.codeOf(String.valueOf(written)))
                     .ifPresent(code -> expected.add(dimension + " " + code)));
+            // a multi-valued dimension's value is covered by a scenario whose expected roles list it
+            scenario.expect().roles().forEach((dimension, written) -> ruleSet.ladders().of(dimension)
+                    .ifPresent(ladder -> written.forEach(value -> ladder.codeOf(value)
+                            .ifPresent(code -> expected.add(dimension + " " + code)))));
             if (scenario.expect().heldBack() != null) {
                 scenario.expect().heldBack().forEach(held -> ruleSet.ladders().tier().codeOf(held)
                         .ifPresent(code -> expected.add("tier " + code)));

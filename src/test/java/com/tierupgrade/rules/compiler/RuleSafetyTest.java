@@ -143,7 +143,31 @@ class RuleSafetyTest {
                 new Case(".dsl backslash", "hostile.dsl", "[then]转义=insert(new HeldBack(\"A\", \"\\\"\"));\n", 1,
                         "backslashes"),
                 new Case(".dslr passes System.exit through", "hostile.dslr",
-                        DSLR.replace("    暂缓DISTRIBUTOR,原因存在投诉", "    > System.exit(0);"), 8, "'System'"));
+                        DSLR.replace("    暂缓DISTRIBUTOR,原因存在投诉", "    > System.exit(0);"), 8, "'System'"),
+                // What no budget can stop once it runs: loops, recursion, waiting, one call that fills the heap.
+                drl("endless while loop", consequence("while (true) { }"), 7, "'while' loops"),
+                drl("for loop", consequence("for (int i = 0; i < 10; i++) { insert(null); }"), 7, "'for' loops"),
+                drl("do-while loop", consequence("do { } while (true);"), 7, "'do' loops"),
+                drl("MVEL foreach", consequence("foreach (x : [1, 2]) { }"), 7, "'foreach' loops"),
+                drl("loop in a function", "package rules;\n\nfunction int spin() {\n    while (true) { }\n}\n", 4,
+                        "'while' loops"),
+                drl("function calling itself", "package rules;\n\nfunction int deep(int n) {\n"
+                        + "    return n <= 0 ? 0 : 1 + deep(n - 1);\n}\n", 3, "'deep' calls itself"),
+                drl("functions calling each other", "package rules;\n\nfunction int ping(int n) {\n    return pong(n);"
+                        + "\n}\nfunction int pong(int n) {\n    return ping(n);\n}\n", 3, "through pong → ping"),
+                drl("String.repeat of a huge count", consequence("String s = \"x\".repeat(Integer.MAX_VALUE);"), 7,
+                        "'repeat'"),
+                drl("huge array", consequence("long[] a = new long[500000000];"), 7, "an array"),
+                drl("array sized by an expression", consequence("long[] a = new long[Integer.MAX_VALUE - 8];"), 7,
+                        "an array"),
+                drl("Collections.nCopies", consequence("java.util.List l = java.util.Collections.nCopies(1 << 30, 1);"),
+                        7, "'nCopies'"),
+                drl("BigInteger.pow", consequence("java.math.BigInteger.TEN.pow(999999999);"), 7, "'pow'"),
+                drl("huge format width", consequence("String s = String.format(\"%999999999d\", 1);"), 7,
+                        "wider than"),
+                drl("wait on a monitor", consequence("\"x\".wait();"), 7, "'wait'"),
+                drl("synchronized block", consequence("synchronized (\"x\") { insert(null); }"), 7,
+                        "'synchronized'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -184,6 +208,13 @@ class RuleSafetyTest {
                 new Case("rule attributes", "ok.drl", consequence("insert(null);").replace("rule \"r\"",
                         "rule \"r\" salience 10 no-loop activation-group \"g\" dialect \"mvel\""), 0, ""),
                 new Case("Chinese DSL", "ok.dsl", DSL, 0, ""),
+                new Case("small sizes written out", "ok.drl", consequence("String s = \"-\".repeat(20); "
+                        + "long[] a = new long[3]; int[] b = new int[] {1, 2}; double p = Math.pow(2, 40); "
+                        + "String f = String.format(\"%5.2f %1$s\", 1.0);"), 0, ""),
+                new Case("functions calling other functions", "ok.drl", "package rules;\n\nfunction int a(int n) {\n"
+                        + "    return b(n) + b(n);\n}\nfunction int b(int n) {\n    return Math.abs(n);\n}\n", 0, ""),
+                new Case("named consequence do[...]", "ok.drl", condition("$p : Profile()\n    do[more]")
+                        .replace("end\n", "then[more]\n    insert(null);\nend\n"), 0, ""),
                 new Case("Chinese DSL rule", "ok.dslr", DSLR, 0, ""));
     }
 

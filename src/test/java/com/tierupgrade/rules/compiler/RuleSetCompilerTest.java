@@ -48,7 +48,7 @@ class RuleSetCompilerTest {
     @Test
     void shouldNameFileAndLineOfUnknownThreshold() {
         RuleSetInvalid.Problem problem = onlyProblemIn("tiers.dslr", ShippedRules.withEdit("tiers.dslr",
-                "分享次数至少 spreaderMinShares 次", "分享次数至少 spreaderMinShare 次"));
+                "分享至少 spreaderMinShares 次", "分享至少 spreaderMinShare 次"));
         assertTrue(problem.line() > 0, problem.toString());
         assertTrue(problem.message().contains("spreaderMinShare"), problem.message());
     }
