@@ -13,7 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +29,7 @@ import com.tierupgrade.web.InvalidInput;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Drafts of the rule set: start, save (optimistically), check, simulate, approve, publish. */
+@Tag(name = "Rule sets")
 @Path("/rulesets/drafts")
 @Produces(MediaType.APPLICATION_JSON)
 public class DraftResource {
@@ -60,6 +63,7 @@ public class DraftResource {
 
     /** The latest 200 drafts, without their files. */
     @GET
+    @Operation(operationId = "listDrafts")
     public List<Draft> list() {
         return drafts.list();
     }
@@ -67,6 +71,7 @@ public class DraftResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponseSchema(value = Draft.class, responseCode = "201")
+    @Operation(operationId = "startDraft")
     public Response start(NewDraft request) {
         NewDraft draft = request == null ? new NewDraft(null, null) : request;
         Draft started = publishing.startDraft(draft.title(), draft.files() == null ? Map.of() : draft.files(), user());
@@ -75,6 +80,7 @@ public class DraftResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDraft")
     public Draft get(@RestPath long id) {
         return publishing.draft(id);
     }
@@ -82,6 +88,7 @@ public class DraftResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "saveDraft")
     public Draft save(@RestPath long id, DraftChange change) {
         DraftChange body = change == null ? new DraftChange(null, null, null) : change;
         return publishing.save(id, body.revision(), body.title(), body.files() == null ? Map.of() : body.files(),
@@ -91,6 +98,7 @@ public class DraftResource {
     /** Compiles the draft ({@code file:line} problems) and runs its scenarios; changes nothing. */
     @POST
     @Path("/{id}/validate")
+    @Operation(operationId = "validateDraft")
     public RuleSetResource.ValidationReport validate(@RestPath long id) {
         Draft draft = publishing.draft(id);
         RuleSetActivation.Check check = activation.check(DraftFiles.rules(draft.files()),
@@ -102,6 +110,7 @@ public class DraftResource {
     /** Every stored customer under the draft and under the active rules at {@code asOf} (now); writes nothing. */
     @POST
     @Path("/{id}/simulate")
+    @Operation(operationId = "simulateDraft")
     public Simulation.Report simulate(@RestPath long id, @RestQuery String asOf) {
         Instant at = asOf == null ? Instant.now()
                 : FactsValidator.parseTime(asOf).orElseThrow(() -> new InvalidInput(
@@ -118,6 +127,7 @@ public class DraftResource {
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "approveDraft")
     public Draft approve(@RestPath long id, Decision decision) {
         return publishing.approve(id, decision == null ? null : decision.revision(), user());
     }
@@ -126,6 +136,7 @@ public class DraftResource {
     @POST
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "publishDraft")
     public StoredRuleSets.Activation publish(@RestPath long id, Decision decision) {
         Decision body = decision == null ? new Decision(null, null) : decision;
         return publishing.publish(id, body.revision(), body.comment(), user());

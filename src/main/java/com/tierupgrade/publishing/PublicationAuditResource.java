@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.history.Cause;
@@ -18,6 +20,7 @@ import com.tierupgrade.history.HistoryEntries;
  * What an auditor needs about one publication: who wrote, approved and published it, when and why, the diff against
  * the version before it, the what-if it was published with, and the history entries its re-evaluation wrote.
  */
+@Tag(name = "Rule sets")
 @Path("/rulesets/publications")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicationAuditResource {
@@ -41,6 +44,7 @@ public class PublicationAuditResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "publicationAudit")
     public PublicationAudit audit(@RestPath long id) {
         StoredRuleSets.Activation publication = stored.publication(id).orElseThrow(() -> new PublicationNotFound(id));
         Optional<String> previous = stored.versionBefore(id);

@@ -13,11 +13,14 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import com.tierupgrade.publishing.draft.Drafts;
+
 /**
  * Hears of publications made on any instance through PostgreSQL's LISTEN/NOTIFY and activates them here; checks
  * every {@code tierup.rules.check-every} as well, in case a notification was missed (a lost connection). Listens on a
  * connection of its own, outside the pool (a pooled one would be taken from requests for good), and reconnects after
- * a database outage.
+ * a database outage. Hears of saved drafts too, and has them checked in the background (compiled, scenarios run),
+ * so that when one is published this instance only swaps: the publication is active here within a second or two.
  */
 @ApplicationScoped
 public class PublicationListener {
@@ -28,11 +31,13 @@ public class PublicationListener {
     private final String url;
     private final Properties credentials = new Properties();
     private final RuleSetActivation activation;
+    private final Drafts drafts;
     private final long checkEveryMillis;
     private volatile boolean running;
     private Thread thread;
 
-    PublicationListener(Config quarkus, RuleSetActivation activation, RulesConfig config) {
+    PublicationListener(Config quarkus, RuleSetActivation activation, Drafts drafts, RulesConfig config) {
+        this.drafts = drafts;
         this.url = quarkus.getValue("quarkus.datasource.jdbc.url", String.class);
         quarkus.getOptionalValue("quarkus.datasource.username", String.class)
                 .ifPresent(user -> credentials.setProperty("user", user));
@@ -65,6 +70,7 @@ public class PublicationListener {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + StoredRuleSets.CHANNEL);
+                    statement.execute("LISTEN " + Drafts.CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 warned = false;
@@ -74,7 +80,15 @@ public class PublicationListener {
                     long wait = Math.max(1, nextCheck - System.currentTimeMillis());
                     PGNotification[] notifications = postgres.getNotifications((int) wait);
                     boolean due = System.currentTimeMillis() >= nextCheck;
-                    if ((notifications != null && notifications.length > 0) || due) {
+                    boolean published = false;
+                    for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                        if (Drafts.CHANNEL.equals(notification.getName())) {
+                            prepare(notification.getParameter());
+                        } else {
+                            published = true;
+                        }
+                    }
+                    if (published || due) {
                         follow();
                     }
                     if (due) {
@@ -96,6 +110,16 @@ public class PublicationListener {
 
     private void follow() {
         activation.followLatest(null);
+    }
+
+    /** A draft was saved (here or elsewhere): checked in the background, so that publishing it is a swap here. */
+    private void prepare(String draftId) {
+        try {
+            drafts.find(Long.parseLong(draftId)).filter(draft -> !draft.published()).ifPresent(draft -> activation
+                    .prepare(DraftFiles.rules(draft.files()), DraftFiles.scenarios(draft.files())));
+        } catch (NumberFormatException e) {
+            LOG.debugf("Ignoring the draft notification %s", draftId);
+        }
     }
 
     private void pause() {

@@ -3,10 +3,20 @@ package com.tierupgrade.publishing;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,6 +53,8 @@ public class RuleSetActivation {
     public static final String ROLLBACK = "ROLLBACK";
 
     private static final Logger LOG = Logger.getLogger(RuleSetActivation.class);
+    /** How many checked rule sets are kept: each holds a compiled rule base. */
+    private static final int PREPARED = 4;
 
     /** The outcome of checking some files: the compiled rule set when they compile, and every scenario result. */
     public record Check(RuleSet ruleSet, String version, List<RuleSetInvalid.Problem> problems,
@@ -79,6 +91,24 @@ public class RuleSetActivation {
     private final BoundedChecks publishChecks;
     /** Checks of drafts (validate, simulate, a draft's checks): their own limit, answered 429 beyond it. */
     private final BoundedChecks draftChecks;
+    /** Checks in the background of drafts saved on any instance (one at a time). */
+    private final BoundedChecks preparedChecks;
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rules-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /**
+     * Passed checks of recent rule sets by version and scenarios: those active here before (a roll-back to one is a
+     * swap) and drafts saved on any instance, checked ahead of their publication (in progress while not done).
+     */
+    private final Map<String, Future<Check>> prepared = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Future<Check>> eldest) {
+                    return size() > PREPARED;
+                }
+            });
     private volatile Rejection lastRejection;
     private volatile long followedPublication;
     private volatile Map<String, String> activeScenarios;
@@ -102,6 +132,71 @@ public class RuleSetActivation {
         this.scenarioRunner = new ScenarioRunner(engine);
         this.publishChecks = new BoundedChecks("rules-publish", 1, config.checkTimeout());
         this.draftChecks = new BoundedChecks("rules-draft", config.draftChecks(), config.checkTimeout());
+        this.preparedChecks = new BoundedChecks("rules-prepare", 1, config.checkTimeout());
+    }
+
+    /**
+     * Checks these files in the background, unless they are checked already: when they are published (here or on
+     * another instance), activating them here is a swap.
+     */
+    public void prepare(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        String key = keyOf(ruleFiles, scenarioFiles);
+        prepared.computeIfAbsent(key, k -> preparer.submit(() -> {
+            try {
+                Check check = bounded(preparedChecks, ruleFiles, scenarioFiles);
+                if (!check.passed()) {
+                    prepared.remove(k);
+                }
+                LOG.infof("Rule set %s checked ahead of its publication: %s", check.version(),
+                        check.passed() ? "ready" : "refused");
+                return check;
+            } catch (RuntimeException e) {
+                prepared.remove(k);
+                throw e;
+            }
+        }));
+    }
+
+    /** The check of these files for a publication or an activation. */
+    private Check checkForActivation(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        return checkOnce(publishChecks, ruleFiles, scenarioFiles);
+    }
+
+    /**
+     * Checks these files once: a check of the same files and scenarios that passed, or is under way (prepared ahead,
+     * or asked for by someone else), is waited for and shared instead of compiling again.
+     */
+    private Check checkOnce(BoundedChecks checks, Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        String key = keyOf(ruleFiles, scenarioFiles);
+        CompletableFuture<Check> mine = new CompletableFuture<>();
+        Future<Check> existing = prepared.putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.get(checks.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debugf("The check under way for %s is not usable (%s); checking again", key, e);
+                return bounded(checks, ruleFiles, scenarioFiles);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return bounded(checks, ruleFiles, scenarioFiles);
+            }
+        }
+        try {
+            Check check = bounded(checks, ruleFiles, scenarioFiles);
+            mine.complete(check);
+            if (!check.passed()) {
+                prepared.remove(key, mine);
+            }
+            return check;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            prepared.remove(key, mine);
+            throw e;
+        }
+    }
+
+    private static String keyOf(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        return RuleSetCompiler.versionOf(ruleFiles) + "+" + RuleSetCompiler.versionOf(scenarioFiles);
     }
 
     /**
@@ -112,7 +207,7 @@ public class RuleSetActivation {
      */
     public synchronized StoredRuleSets.Activation publish(Map<String, String> ruleFiles,
             Map<String, String> scenarioFiles, Publisher publisher, boolean withWhatIf, String source) {
-        Check check = bounded(publishChecks, ruleFiles, scenarioFiles);
+        Check check = checkForActivation(ruleFiles, scenarioFiles);
         if (!check.passed()) {
             reject(publisher.trigger(), check);
             throw new RuleSetInvalid(source, problemsOf(check));
@@ -132,7 +227,7 @@ public class RuleSetActivation {
         long id = stored.publish(new StoredRuleSets.NewPublication(check.version(), check.ruleSet().files(),
                 scenarioFiles, publisher.trigger(), publisher.author(), publisher.approver(), publisher.publishedBy(),
                 publisher.comment(), publisher.draft(), whatIf));
-        activate(check.ruleSet(), scenarioFiles, id, publisher.trigger());
+        activate(check, scenarioFiles, id, publisher.trigger());
         metrics.reloadAccepted();
         if (!waitForPerson && before.isPresent() && !before.get().equals(check.version())) {
             reevaluations.afterRuleSetChange(check.ruleSet());
@@ -154,7 +249,7 @@ public class RuleSetActivation {
         Map<String, String> scenarios = publication.scenarios() != null ? publication.scenarios()
                 : ScenarioRunner.readScenarioFiles(directory);
         String why = trigger == null ? publication.activation().trigger() : trigger;
-        Check check = bounded(publishChecks, publication.files(), scenarios);
+        Check check = checkForActivation(publication.files(), scenarios);
         if (!check.passed()) {
             followedPublication = publication.activation().id();
             reject(why, check);
@@ -163,7 +258,7 @@ public class RuleSetActivation {
             }
             return false;
         }
-        activate(check.ruleSet(), scenarios, publication.activation().id(), why);
+        activate(check, scenarios, publication.activation().id(), why);
         return true;
     }
 
@@ -172,7 +267,7 @@ public class RuleSetActivation {
      * {@code tierup.rules.check-timeout}; a check that runs over is stopped and reported as a problem.
      */
     public Check check(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
-        return bounded(draftChecks, ruleFiles, scenarioFiles);
+        return checkOnce(draftChecks, ruleFiles, scenarioFiles);
     }
 
     private Check bounded(BoundedChecks checks, Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
@@ -189,7 +284,7 @@ public class RuleSetActivation {
 
     /** Check threads that ran over their time and could not be stopped (readiness reports them). */
     int overrunningChecks() {
-        return publishChecks.overrunning() + draftChecks.overrunning();
+        return publishChecks.overrunning() + draftChecks.overrunning() + preparedChecks.overrunning();
     }
 
     /** Compiles the files (reusing the active rule set when they are the same) and runs the scenarios on them. */
@@ -237,7 +332,9 @@ public class RuleSetActivation {
                 String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
     }
 
-    private void activate(RuleSet ruleSet, Map<String, String> scenarios, long publication, String trigger) {
+    private void activate(Check check, Map<String, String> scenarios, long publication, String trigger) {
+        RuleSet ruleSet = check.ruleSet();
+        prepared.put(keyOf(ruleSet.files(), scenarios), CompletableFuture.completedFuture(check));
         followedPublication = Math.max(followedPublication, publication);
         activeScenarios = Map.copyOf(scenarios);
         active.activate(ruleSet, trigger);
@@ -253,5 +350,10 @@ public class RuleSetActivation {
                     "scenario '" + failed.scenario() + "' failed: " + String.join("; ", failed.failures())));
         }
         return problems;
+    }
+
+    @PreDestroy
+    void stopPreparing() {
+        preparer.shutdownNow();
     }
 }

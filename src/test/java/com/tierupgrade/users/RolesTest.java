@@ -92,6 +92,7 @@ class RolesTest {
                 call("POST", "/rulesets/drafts/987654321/publish", "{\"revision\": 1, \"comment\": \"x\"}", 404,
                         EDITOR),
                 call("GET", "/rulesets/publications/987654321", null, 404, EDITOR, AUDITOR),
+                call("GET", "/rulesets/rule-usage", null, 200, EDITOR, AUDITOR),
                 call("POST", "/rulesets/no-such-version/rollback", "{\"comment\": \"x\"}", 404, EDITOR),
                 call("GET", "/cutoffs", null, 200, EDITOR, AUDITOR),
                 call("GET", "/cutoffs/superUserSpend/history", null, 200, EDITOR, AUDITOR),

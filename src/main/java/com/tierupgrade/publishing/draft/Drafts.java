@@ -24,6 +24,9 @@ import com.tierupgrade.web.FieldProblem;
 @ApplicationScoped
 public class Drafts {
 
+    /** Announced with the draft's id whenever a draft is created or saved, so instances can check it ahead. */
+    public static final String CHANNEL = "ruleset_draft_saved";
+
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {
     };
     private static final String COLUMNS = """
@@ -45,6 +48,7 @@ public class Drafts {
                 .orElseThrow();
         jdbc.update("INSERT INTO ruleset_draft_revision (draft_id, revision, files, saved_by) VALUES (?, 1, ?::jsonb, ?)",
                 id, jdbc.json(files), author);
+        announce(id);
         return find(id).orElseThrow();
     }
 
@@ -88,7 +92,13 @@ public class Drafts {
                 WHERE id = ?""", title == null ? current.title() : title, jdbc.json(files), revision, user, id);
         jdbc.update("INSERT INTO ruleset_draft_revision (draft_id, revision, files, saved_by) VALUES (?, ?, ?::jsonb, ?)",
                 id, revision, jdbc.json(files), user);
+        announce(id);
         return find(id).orElseThrow();
+    }
+
+    /** Delivered when the caller's transaction commits. */
+    private void announce(long id) {
+        jdbc.one("SELECT pg_notify(?, ?)", row -> row.getString(1), CHANNEL, Long.toString(id));
     }
 
     /** A second editor approves the revision they reviewed; whoever saved any revision of the draft cannot. */
