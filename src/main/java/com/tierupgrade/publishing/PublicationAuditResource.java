@@ -31,7 +31,9 @@ public class PublicationAuditResource {
      */
     public record PublicationAudit(StoredRuleSets.Activation publication,
             @Schema(nullable = true) String previousVersion, @Schema(nullable = true) String diff,
-            @Schema(nullable = true) Object whatIf, Map<String, Long> causedEntries, String historyQuery) {
+            @Schema(nullable = true, implementation = Simulation.Report.class,
+                    description = "the what-if it was published with (as POST /rulesets/simulate answers); null for "
+                            + "rules-folder imports and rows older than drafts") Object whatIf, Map<String, Long> causedEntries, String historyQuery) {
     }
 
     private final StoredRuleSets stored;

@@ -167,6 +167,12 @@ public class RuleSetActivation {
      * or asked for by someone else), is waited for and shared instead of compiling again.
      */
     private Check checkOnce(BoundedChecks checks, Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {
+        if (scenarioFiles.isEmpty()) {
+            Optional<RuleSet> compiled = compiledAhead(RuleSetCompiler.versionOf(ruleFiles), checks);
+            if (compiled.isPresent()) {
+                return new Check(compiled.get(), compiled.get().version(), List.of(), List.of());
+            }
+        }
         String key = keyOf(ruleFiles, scenarioFiles);
         CompletableFuture<Check> mine = new CompletableFuture<>();
         Future<Check> existing = prepared.putIfAbsent(key, mine);
@@ -193,6 +199,32 @@ public class RuleSetActivation {
             prepared.remove(key, mine);
             throw e;
         }
+    }
+
+    /**
+     * The rule set of {@code version} compiled by a check with scenarios (done or under way), for a caller that only
+     * needs it compiled (a simulation): waiting for that check costs less than compiling the same files again.
+     */
+    private Optional<RuleSet> compiledAhead(String version, BoundedChecks checks) {
+        List<Future<Check>> candidates;
+        synchronized (prepared) {
+            candidates = prepared.entrySet().stream().filter(entry -> entry.getKey().startsWith(version + "+"))
+                    .map(Map.Entry::getValue).toList();
+        }
+        for (Future<Check> candidate : candidates) {
+            try {
+                Check check = candidate.get(checks.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (check.ruleSet() != null) {
+                    return Optional.of(check.ruleSet());
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debugf("A check of %s under way is not usable (%s)", version, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static String keyOf(Map<String, String> ruleFiles, Map<String, String> scenarioFiles) {

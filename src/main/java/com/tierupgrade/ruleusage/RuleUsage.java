@@ -16,9 +16,9 @@ import com.tierupgrade.decision.Decision;
 import com.tierupgrade.decision.HeldBackTier;
 
 /**
- * Counts, in the caller's transaction, how often each rule fired and held someone back: one batch of upserts per
- * transaction into the day's counters (UTC days), in a fixed order so that two transactions never wait for each
- * other in a circle.
+ * Counts, in the caller's transaction, how often each rule fired and held someone back: one upsert statement per
+ * transaction into the day's counters (UTC days), its rows in a fixed order so that two transactions never wait for
+ * each other in a circle.
  */
 @ApplicationScoped
 public class RuleUsage {
@@ -26,8 +26,11 @@ public class RuleUsage {
     /** Slots 0..SLOTS-1 take single evaluations by customer; slot SLOTS takes re-evaluation batches. */
     static final int SLOTS = 16;
 
+    /** One statement per transaction, its rows in key order (so concurrent transactions lock rows in one order). */
     private static final String UPSERT = """
-            INSERT INTO rule_usage (day, ruleset_version, rule_name, slot, fired, held_back) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO rule_usage (day, ruleset_version, rule_name, slot, fired, held_back)
+            SELECT ?, v, r, ?, f, h FROM unnest(?::text[], ?::text[], ?::text[]::bigint[], ?::text[]::bigint[])
+                AS t(v, r, f, h)
             ON CONFLICT (day, ruleset_version, rule_name, slot) DO UPDATE
             SET fired = rule_usage.fired + EXCLUDED.fired, held_back = rule_usage.held_back + EXCLUDED.held_back""";
 
@@ -73,10 +76,16 @@ public class RuleUsage {
         if (counts.isEmpty()) {
             return;
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.forEach((key, count) -> rows.add(new Object[] {today, key.version(), key.rule(), (short) slot,
-                count[0], count[1]}));
-        jdbc.batch(UPSERT, rows);
+        List<String> versions = new ArrayList<>(counts.size());
+        List<String> rules = new ArrayList<>(counts.size());
+        List<String> fired = new ArrayList<>(counts.size());
+        List<String> heldBack = new ArrayList<>(counts.size());
+        counts.forEach((key, count) -> {
+            versions.add(key.version());
+            rules.add(key.rule());
+            fired.add(Long.toString(count[0]));
+            heldBack.add(Long.toString(count[1]));
+        });
+        jdbc.update(UPSERT, LocalDate.now(ZoneOffset.UTC), (short) slot, versions, rules, fired, heldBack);
     }
 }
