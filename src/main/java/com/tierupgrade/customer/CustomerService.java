@@ -30,6 +30,7 @@ import com.tierupgrade.rules.engine.ActiveRuleSet;
 import com.tierupgrade.rules.engine.EvaluationContext;
 import com.tierupgrade.rules.engine.RuleEngine;
 import com.tierupgrade.rules.engine.RuleSet;
+import com.tierupgrade.ruleusage.RuleUsage;
 
 import io.quarkus.panache.common.Sort;
 
@@ -50,9 +51,11 @@ public class CustomerService {
     private final History history;
     private final AttributeLog attributeLog;
     private final CurrentCutOffs cutOffs;
+    private final RuleUsage usage;
 
     CustomerService(Jdbc jdbc, EventStore events, ActiveRuleSet rules, RuleEngine engine,
-            History history, AttributeLog attributeLog, CurrentCutOffs cutOffs) {
+            History history, AttributeLog attributeLog, CurrentCutOffs cutOffs, RuleUsage usage) {
+        this.usage = usage;
         this.jdbc = jdbc;
         this.events = events;
         this.rules = rules;
@@ -76,6 +79,7 @@ public class CustomerService {
         boolean eventsChanged = events.save(customerId, received.events()) > 0;
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customerId));
         Decided decided = decide(customer, facts, rules.current(), asOf, !attributesChanged.isEmpty() || eventsChanged);
+        usage.count(customerId, decided.decision());
         return new FactsResponse(customerId, decided.decision(), decided.entries());
     }
 
@@ -121,6 +125,7 @@ public class CustomerService {
     private FactsResponse decideByHand(Customer customer, List<ManualDecision> manual, List<ManualEntry> entries) {
         CustomerFacts facts = new CustomerFacts(customer.attributes, events.ofCustomer(customer.id));
         Decided decided = decide(customer, facts, rules.current(), customer.asOf, Cause.MANUAL, manual, entries);
+        usage.count(customer.id, decided.decision());
         return new FactsResponse(customer.id, decided.decision(), decided.entries());
     }
 
@@ -141,12 +146,16 @@ public class CustomerService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, size - 1).list();
         Map<String, List<FactEvent>> eventsById = events.ofCustomers(batch.stream().map(c -> c.id).toList());
         int changed = 0;
+        List<Decision> decisions = new ArrayList<>(batch.size());
         for (Customer customer : batch) {
             CustomerFacts facts = new CustomerFacts(customer.attributes, eventsById.getOrDefault(customer.id, List.of()));
-            if (!decide(customer, facts, ruleSet, asOf.apply(customer.asOf), false).entries().isEmpty()) {
+            Decided decided = decide(customer, facts, ruleSet, asOf.apply(customer.asOf), false);
+            decisions.add(decided.decision());
+            if (!decided.entries().isEmpty()) {
                 changed++;
             }
         }
+        usage.countBatch(decisions);
         return new Batch(batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id, batch.size(), changed);
     }
 

@@ -1,7 +1,10 @@
 package com.tierupgrade.history;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,5 +30,17 @@ public class HistoryEntries {
         return Evaluation.<Evaluation>find("customerId", Sort.descending("id"), customerId).firstResultOptional()
                 .filter(e -> e.asOf.equals(asOf) && e.rulesetVersion.equals(rulesetVersion))
                 .map(e -> e.cause);
+    }
+
+    /** How many entries of each kind a rule-set version wrote for {@code cause}; served by the index on both. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByKind(String rulesetVersion, Cause cause) {
+        List<Object[]> rows = HistoryEntry.getEntityManager().createQuery("""
+                SELECT h.kind, count(h) FROM HistoryEntry h WHERE h.rulesetVersion = ?1 AND h.cause = ?2
+                GROUP BY h.kind""", Object[].class).setParameter(1, rulesetVersion).setParameter(2, cause)
+                .getResultList();
+        Map<String, Long> counts = new TreeMap<>();
+        rows.forEach(row -> counts.put(row[0].toString(), (Long) row[1]));
+        return counts;
     }
 }

@@ -21,7 +21,6 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.tierupgrade.facts.FactsValidator;
 import com.tierupgrade.publishing.scenario.ScenarioResult;
-import com.tierupgrade.publishing.scenario.ScenarioRunner;
 import com.tierupgrade.reevaluation.Reevaluations;
 import com.tierupgrade.rules.compiler.RuleSetInvalid;
 import com.tierupgrade.rules.engine.ActiveRuleSet;
@@ -29,6 +28,8 @@ import com.tierupgrade.rules.engine.RuleSet;
 import com.tierupgrade.web.FieldProblem;
 import com.tierupgrade.web.InvalidInput;
 import com.tierupgrade.web.Text;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** What rules are live and were live, and checking a draft before saving it. Nothing here activates anything. */
 @Tag(name = "Rule sets")
@@ -53,9 +54,13 @@ public class RuleSetResource {
     private final StoredRuleSets stored;
     private final Simulation simulation;
     private final Reevaluations reevaluations;
+    private final Publishing publishing;
+    private final SecurityIdentity identity;
 
     RuleSetResource(ActiveRuleSet active, RuleSetActivation activation, StoredRuleSets stored, Simulation simulation,
-            Reevaluations reevaluations) {
+            Reevaluations reevaluations, Publishing publishing, SecurityIdentity identity) {
+        this.publishing = publishing;
+        this.identity = identity;
         this.active = active;
         this.activation = activation;
         this.stored = stored;
@@ -102,6 +107,20 @@ public class RuleSetResource {
         return RuleSetDiff.unified(from, version(from).files(), to, version(to).files());
     }
 
+    /** Why an earlier version is published again. */
+    public record RollBack(String comment) {
+    }
+
+    /** Publishes an earlier version again (a new publication, gated like any other), with a comment. */
+    @POST
+    @Path("/{version}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StoredRuleSets.Activation rollBack(@RestPath String version, RollBack request) {
+        version(version);
+        return publishing.rollBack(version, request == null ? null : request.comment(),
+                identity.getPrincipal().getName());
+    }
+
     /** Compiles a draft and runs the scenarios on it; answers the problems and results, activates nothing. */
     @POST
     @Path("/validate")
@@ -133,16 +152,9 @@ public class RuleSetResource {
         Map<String, String> ruleFiles = new HashMap<>(draft.version() == null ? base.files()
                 : version(draft.version()).files());
         Map<String, String> scenarioFiles = withScenarios ? new HashMap<>(activation.scenarioFiles()) : new HashMap<>();
-        draft.filesOrEmpty().forEach((name, content) -> {
-            if (name.startsWith(ScenarioRunner.DIRECTORY + "/")) {
-                scenarioFiles.put(name, content);
-            } else if (name.contains("/") || name.contains("\\") || name.isBlank()) {
-                throw new InvalidInput("The draft is not valid", List.of(new FieldProblem("files." + name,
-                        "must be a file name in the rules folder, or scenarios/<name>.yaml")));
-            } else {
-                ruleFiles.put(name, content);
-            }
-        });
+        DraftFiles.requireValidNames(draft.filesOrEmpty(), "The draft is not valid");
+        draft.filesOrEmpty().forEach((name, content) -> (DraftFiles.isScenario(name) ? scenarioFiles : ruleFiles)
+                .put(name, content));
         return activation.check(ruleFiles, withScenarios ? scenarioFiles : Map.of());
     }
 

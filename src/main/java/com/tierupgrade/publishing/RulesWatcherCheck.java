@@ -22,10 +22,12 @@ public class RulesWatcherCheck implements HealthCheck {
     private static final Duration SLACK = Duration.ofSeconds(15);
 
     private final RuleSetActivation activation;
+    private final RulesFolder folder;
     private final RulesConfig config;
 
-    RulesWatcherCheck(RuleSetActivation activation, RulesConfig config) {
+    RulesWatcherCheck(RuleSetActivation activation, RulesFolder folder, RulesConfig config) {
         this.activation = activation;
+        this.folder = folder;
         this.config = config;
     }
 
@@ -37,7 +39,7 @@ public class RulesWatcherCheck implements HealthCheck {
             answer.down().withData("reason", overrunning + " rule check(s) ran over their time and could not be "
                     + "stopped");
         }
-        DirectoryWatcher watcher = activation.watcher().orElse(null);
+        DirectoryWatcher watcher = folder.watcher().orElse(null);
         if (watcher == null) {
             return answer.withData("watching", false).build();
         }

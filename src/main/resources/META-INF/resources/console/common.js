@@ -10,7 +10,7 @@ export const CAUSE_NAMES = { NEW_FACTS: '新事实', TIME: '时间推移', RULES
 export const KEPT_BY_NAMES = {
   GRACE: '宽限期保留', STEP: '逐级降', QUALIFICATION: '资格期未满', FLOOR: '人工下限', PIN: '人工固定', HOLD: '人工暂缓',
 };
-export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改' };
+export const TRIGGER_NAMES = { STARTUP: '服务启动', FILE_CHANGE: '规则文件修改', PUBLISH: '发布', ROLLBACK: '回滚' };
 
 /** The display name of a dimension given as {dimension, name} (ladders.yaml's name, else its key). */
 export function dimensionTitle({ dimension, name }) {

@@ -1,5 +1,6 @@
 // Rule sets: GET ../rulesets/current (what is active, since when, why, the last rejection), ../rulesets (every
-// version) and ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
+// version with who published it and why), ../rulesets/rule-usage (per rule: fired, held back) and
+// ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
 import {
   TRIGGER_NAMES, el, failed, fill, formatRate, formatTime, getJson, header, postJson, ready,
 } from './common.js';
@@ -46,7 +47,10 @@ function showVersions(versions) {
   document.querySelector('#versions-table tbody').replaceChildren(...versions.map((version) => el('tr', {},
     el('td', {}, versionLink(version.version), version.active ? ' (当前)' : ''),
     el('td', {}, version.activations.slice(0, SHOWN_ACTIVATIONS)
-      .map((activation) => `${formatTime(activation.activatedAt)} ${trigger(activation.trigger)}`).join(';')
+      .map((activation) => `${formatTime(activation.activatedAt)} ${trigger(activation.trigger)}`
+        + (activation.publishedBy ? ` · ${activation.publishedBy}` : '')
+        + (activation.approver ? `(审批:${activation.approver})` : '')
+        + (activation.comment ? ` · 「${activation.comment}」` : '')).join(';')
       + (version.activations.length > SHOWN_ACTIVATIONS ? `…(共 ${version.activations.length} 次)` : '')))));
 }
 
@@ -98,11 +102,21 @@ function showConfirmations(confirmations) {
   }
 }
 
+function showUsage(usage) {
+  document.querySelector('#usage-table tbody').replaceChildren(...usage.rules.map((rule) => el('tr', {},
+    el('td', {}, rule.rule), el('td', {}, rule.fired7), el('td', {}, rule.heldBack7), el('td', {}, rule.fired30),
+    el('td', {}, rule.heldBack30))));
+  fill('never-fired', usage.neverFired.length
+    ? `30 天内从未触发(${usage.neverFired.length} 条):${usage.neverFired.join('、')}`
+    : '30 天内每条规则都触发过。');
+}
+
 async function load() {
   const asked = new URLSearchParams(window.location.search).get('version');
-  const [current, versions, confirmations] = await Promise.all([getJson('../rulesets/current'),
-    getJson('../rulesets'), getJson('../reevaluations/confirmations')]);
+  const [current, versions, confirmations, usage] = await Promise.all([getJson('../rulesets/current'),
+    getJson('../rulesets'), getJson('../reevaluations/confirmations'), getJson('../rulesets/rule-usage')]);
   showActive(current);
+  showUsage(usage);
   showConfirmations(confirmations.slice(0, 5));
   showRejection(current.lastRejected);
   showVersions(versions);

@@ -208,6 +208,12 @@ class ConsoleBrowserTest {
         assertTrue(names.contains("ladders.yaml") && names.contains("tiers.dslr"), names.toString());
         assertTrue(browser.findElement(By.id("file-ladders.yaml")).getText().contains("name: 分销用户"));
         assertTrue(text("#versions-table").contains(current.getString("version")));
+        JsonPath usage = given().when().get("/rulesets/rule-usage").then().statusCode(200).extract().jsonPath();
+        List<WebElement> usageRows = browser.findElements(By.cssSelector("#usage-table tbody tr"));
+        assertEquals(usage.getList("rules").size(), usageRows.size(), "one row per rule of the active rule set");
+        assertTrue(usageRows.get(0).getText().startsWith(usage.getString("rules[0].rule")), usageRows.get(0).getText());
+        assertTrue(text("#never-fired").contains(usage.getList("neverFired").isEmpty() ? "每条规则都触发过"
+                : usage.getString("neverFired[0]")), text("#never-fired"));
 
         screenshot("rulesets");
         assertNoConsoleErrors(message -> false);

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.tierupgrade.publishing.RuleSetActivation;
+import com.tierupgrade.publishing.RulesFolder;
 import com.tierupgrade.testing.ShippedRules;
 import com.tierupgrade.testing.Users;
 
@@ -38,7 +38,7 @@ class ReloadMetricsTest {
     }
 
     @Inject
-    RuleSetActivation activation;
+    RulesFolder activation;
 
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;

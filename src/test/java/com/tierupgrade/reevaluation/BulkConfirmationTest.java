@@ -158,4 +158,43 @@ class BulkConfirmationTest {
         }
         reset(ShippedRules.files());
     }
+
+    @Test
+    void shouldWaitForAPersonWhenAPublishedDraftWouldDowngradeTooMany() {
+        // The other test ends by writing the shipped rules back to the folder; the watcher imports them shortly.
+        String shipped = RuleSetCompiler.versionOf(ShippedRules.files());
+        Eventually.await(PATIENCE, () -> activeVersion().equals(shipped), () -> "active " + activeVersion());
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = newCustomerId();
+            postFacts(id, heavyConsumer()).statusCode(200).body("tier", equalTo("HEAVY_CONSUMER"));
+            stored.add(id);
+        }
+        String before = activeVersion();
+        String parameters = ShippedRules.withParameter("heavyConsumerMinSpend", "1000000").get("parameters.yaml")
+                .replaceFirst("(?m)^heavyConsumerMinPurchases:.*$", "heavyConsumerMinPurchases: 1000");
+        long draft = as(Users.EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("title", "重度消费门槛提高", "files", Map.of("parameters.yaml", parameters)))
+                .post("/rulesets/drafts").then().statusCode(201).extract().jsonPath().getLong("id");
+        String version = as(Users.EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("revision", 1, "comment", "活动结束,门槛提高"))
+                .post("/rulesets/drafts/{id}/publish", draft).then().statusCode(200).extract().path("version");
+
+        // Published and serving new facts, but the bulk re-evaluation waits for a person, as for the folder.
+        assertEquals(version, activeVersion());
+        JsonPath confirmations = given().get("/reevaluations/confirmations").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(version, confirmations.getString("[0].rulesetVersion"), confirmations.prettify());
+        assertEquals(before, confirmations.getString("[0].previousVersion"));
+        assertEquals("PENDING", confirmations.getString("[0].state"));
+        stored.forEach(customerId -> customer(customerId).statusCode(200)
+                .body("decision.tier", equalTo("HEAVY_CONSUMER"))
+                .body("decision.rulesetVersion", not(equalTo(version))));
+
+        // Rolling back supersedes the request nobody decided.
+        as(Users.EDITOR).contentType(ContentType.JSON).body(Map.of("comment", "改回"))
+                .post("/rulesets/{version}/rollback", before).then().statusCode(200);
+        assertEquals("SUPERSEDED", given().get("/reevaluations/confirmations").then().statusCode(200).extract()
+                .jsonPath().getString("find { it.id == %d }.state".formatted(confirmations.getLong("[0].id"))));
+    }
 }

@@ -39,8 +39,8 @@ import io.restassured.specification.RequestSpecification;
  * <p>
  * A test that sends an invalid request on purpose says so with {@link #invalidRequest()}: its request is not
  * validated, its answer still is — against the operation it was meant for, or, for a path or method the API does not
- * have, as a refusal (4xx). HEAD is checked as the GET it mirrors. Paths outside the API (the console, Swagger UI,
- * health, the document itself) are not in the document and not checked.
+ * have, as a refusal (4xx). HEAD is checked as the GET it mirrors. Paths outside the API (the console and the root
+ * that leads to it, Swagger UI, health, the document itself) are not in the document and not checked.
  */
 @QuarkusTestResource(OpenApiContract.Registration.class)
 public final class OpenApiContract implements OrderedFilter {
@@ -49,6 +49,8 @@ public final class OpenApiContract implements OrderedFilter {
     private static final String INVALID_ON_PURPOSE = "X-Test-Invalid-Request-On-Purpose";
     /** Paths the service serves that are not part of the API the document describes. */
     private static final List<String> OUTSIDE_THE_API = List.of("/q/", "/console", "/webjars/");
+    /** The root only leads a person (GET, HEAD) to the console; any other method is refused as outside the API. */
+    private static final String ROOT = "/";
     /** What the validator says of a request to a path or method the API does not have. */
     private static final List<String> NO_SUCH_OPERATION = List.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
@@ -92,7 +94,8 @@ public final class OpenApiContract implements OrderedFilter {
             request.removeHeader(INVALID_ON_PURPOSE);
         }
         String path = request.getDerivedPath();
-        if (OUTSIDE_THE_API.stream().anyMatch(path::startsWith)) {
+        boolean rootForAPerson = path.equals(ROOT) && List.of("GET", "HEAD").contains(request.getMethod());
+        if (rootForAPerson || OUTSIDE_THE_API.stream().anyMatch(path::startsWith)) {
             return context.next(request, responseSpec);
         }
         Request sent = asGetWhenHead(RestAssuredRequest.of(request));

@@ -81,6 +81,19 @@ class RolesTest {
                 call("GET", "/rulesets/current", null, 200, EDITOR, AUDITOR),
                 call("GET", "/rulesets/no-such-version", null, 404, EDITOR, AUDITOR),
                 call("GET", "/rulesets/a/diff/b", null, 404, EDITOR, AUDITOR),
+                // drafts: editors write, check and publish; auditors read; ingest sees nothing
+                call("GET", "/rulesets/drafts", null, 200, EDITOR, AUDITOR),
+                call("GET", "/rulesets/drafts/987654321", null, 404, EDITOR, AUDITOR),
+                call("POST", "/rulesets/drafts", "{}", 400, EDITOR),
+                call("PUT", "/rulesets/drafts/987654321", "{\"revision\": 1}", 404, EDITOR),
+                call("POST", "/rulesets/drafts/987654321/validate", null, 404, EDITOR),
+                call("POST", "/rulesets/drafts/987654321/simulate", null, 404, EDITOR),
+                call("POST", "/rulesets/drafts/987654321/approve", "{\"revision\": 1}", 404, EDITOR),
+                call("POST", "/rulesets/drafts/987654321/publish", "{\"revision\": 1, \"comment\": \"x\"}", 404,
+                        EDITOR),
+                call("GET", "/rulesets/publications/987654321", null, 404, EDITOR, AUDITOR),
+                call("GET", "/rulesets/rule-usage", null, 200, EDITOR, AUDITOR),
+                call("POST", "/rulesets/no-such-version/rollback", "{\"comment\": \"x\"}", 404, EDITOR),
                 call("GET", "/cutoffs", null, 200, EDITOR, AUDITOR),
                 call("GET", "/cutoffs/superUserSpend/history", null, 200, EDITOR, AUDITOR),
                 call("POST", "/cutoffs/recompute", null, 200, EDITOR),
@@ -120,7 +133,6 @@ class RolesTest {
                 call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR, AUDITOR),
                 call("PUT", "/users/me/password", "{\"password\": \"short\"}", 400, INGEST, EDITOR, AUDITOR),
                 // nobody: unknown paths, and methods no permission grants (history and customers are never written)
-                invalidCall("GET", "/", null, null),
                 invalidCall("GET", "/no-such-path", null, null),
                 invalidCall("DELETE", "/customers/" + CUSTOMER, null, null),
                 invalidCall("PUT", "/customers/" + CUSTOMER + "/history", null, null),
@@ -162,6 +174,13 @@ class RolesTest {
                 assertTrue(status != 401 && status != 403 && status < 500, call + " as " + user + ": " + status);
             }
         }
+    }
+
+    @Test
+    void shouldLeadFromTheRootToTheConsoleNotToA401() {
+        Users.anonymous().redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/"));
+        Users.anonymous().redirects().follow(false).post("/").then().statusCode(401);
     }
 
     @Test
