@@ -67,11 +67,16 @@ public class JobWorker {
 
     /** Claims and does batches as {@code instance} until none is left; answers how many it did. */
     public int workAs(String instance) {
+        return workAs(instance, rules.current().version());
+    }
+
+    /** The same, as an instance serving the rule set {@code servedVersion}. */
+    public int workAs(String instance, String servedVersion) {
         int done = 0;
         while (!Thread.currentThread().isInterrupted()) {
             Optional<Batch> claimed;
             try {
-                claimed = jobs.claim(instance, handlers.keySet(), rules.current().version());
+                claimed = jobs.claim(instance, handlers.keySet(), servedVersion);
             } catch (RuntimeException e) {
                 LOG.warnf("No batch claimed: %s", e.getMessage());
                 return done;
