@@ -208,6 +208,8 @@ class ConsoleBrowserTest {
         assertTrue(names.contains("ladders.yaml") && names.contains("tiers.dslr"), names.toString());
         assertTrue(browser.findElement(By.id("file-ladders.yaml")).getText().contains("name: 分销用户"));
         assertTrue(text("#versions-table").contains(current.getString("version")));
+        // This instance is alive (its heartbeat), serving the active version.
+        assertTrue(text("#instances-table").contains("(本实例)"), text("#instances-table"));
 
         screenshot("rulesets");
         assertNoConsoleErrors(message -> false);
