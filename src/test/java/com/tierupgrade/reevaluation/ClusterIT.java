@@ -46,7 +46,8 @@ class ClusterIT {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: many concurrent posts over h2c upgrades drew GOAWAY from the server on this loaded machine.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int CUSTOMERS = 900;
 
     private record Service(String name, Process process, Path log, int port) {
