@@ -79,7 +79,7 @@ function usages(name) {
 }
 
 function setParameter(name, value) {
-  files[PARAMETERS] = files[PARAMETERS].replace(new RegExp(`^(${name}:\\s*)[^\\s#]+`, 'm'), `$1${value}`);
+  files[PARAMETERS] = files[PARAMETERS].replace(new RegExp(`^(${name}:[ \\t]*)[^\\s#]*`, 'm'), `$1${value}`);
   if (current === PARAMETERS) {
     showFile(PARAMETERS);
   }
@@ -92,8 +92,12 @@ function showParameters() {
     const input = el('input', { id: `param-${p.name}`, value: p.value, 'aria-label': p.name,
       class: saved.get(p.name) !== p.value ? 'changed' : null });
     input.addEventListener('change', () => {
-      input.classList.toggle('changed', saved.get(p.name) !== input.value.trim());
-      setParameter(p.name, input.value.trim());
+      const value = input.value.trim();
+      if (!/^[^\s#]+$/.test(value)) {
+        return; // empty or several words: left for the next change, parameters.yaml keeps its value
+      }
+      input.classList.toggle('changed', saved.get(p.name) !== value);
+      setParameter(p.name, value);
     });
     const unit = UNITS.find(([pattern]) => pattern.test(p.name))?.[1] ?? '';
     const used = usages(p.name);
