@@ -2,7 +2,7 @@ package com.tierupgrade.dashboard;
 
 import static com.tierupgrade.testing.Api.postFacts;
 import static com.tierupgrade.testing.FactsBody.newCustomerId;
-import static com.tierupgrade.testing.RuleCase.repeatBuyer;
+import static com.tierupgrade.testing.FactsBody.facts;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -146,7 +146,9 @@ class DraftEditorBrowserTest {
     @Test
     void shouldEditCheckPublishAndRollBackADraftInTheBrowser() {
         String customer = newCustomerId();
-        postFacts(customer, repeatBuyer()).statusCode(200).body("stage", org.hamcrest.Matchers.equalTo("RELIANT"));
+        // Evaluated now, as the what-if is: a repeat buyer whose two purchases are recent.
+        postFacts(customer, facts().withoutAsOf().with("addedWeCom", true).interactions("i", 4, 1)
+                .purchases("p", 2, 300, 30)).statusCode(200).body("stage", org.hamcrest.Matchers.equalTo("RELIANT"));
         String before = activeVersion();
         String title = "提高依靠门槛:至少 3 次购买";
 
