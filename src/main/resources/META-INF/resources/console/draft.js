@@ -41,16 +41,20 @@ const UNITS = [[/Days$/, '天'], [/Spend$/, '元'], [/Rating$/, '星'], [/(Share
 function parseParameters(text) {
   const parameters = [];
   let comments = [];
+  let shared = ''; // parameters right under another one share its comment
   (text ?? '').split('\n').forEach((line, index) => {
     const comment = line.match(/^\s*#\s?(.*)$/);
     const entry = line.match(/^([A-Za-z_]\w*):\s*([^\s#]+)/);
     if (comment) {
       comments.push(comment[1]);
     } else if (entry) {
-      parameters.push({ name: entry[1], value: entry[2], line: index + 1, label: comments.join(' ') });
+      const label = comments.length ? comments.join(' ') : shared;
+      parameters.push({ name: entry[1], value: entry[2], line: index + 1, label });
+      shared = label;
       comments = [];
     } else if (!line.trim()) {
       comments = [];
+      shared = '';
     }
   });
   return parameters;
