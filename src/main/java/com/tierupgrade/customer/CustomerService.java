@@ -142,7 +142,13 @@ public class CustomerService {
      * one transaction. {@code asOf} gives each customer's evaluation time from its last one.
      */
     public Batch reevaluate(String afterId, int size, RuleSet ruleSet, UnaryOperator<Instant> asOf) {
-        List<Customer> batch = Customer.<Customer>find("id > ?1", Sort.by("id"), afterId)
+        return reevaluate(afterId, null, size, ruleSet, asOf);
+    }
+
+    /** The same, only the customers up to {@code upToId} (inclusive; no bound when null): one batch of a shared job. */
+    public Batch reevaluate(String afterId, String upToId, int size, RuleSet ruleSet, UnaryOperator<Instant> asOf) {
+        List<Customer> batch = (upToId == null ? Customer.<Customer>find("id > ?1", Sort.by("id"), afterId)
+                : Customer.<Customer>find("id > ?1 and id <= ?2", Sort.by("id"), afterId, upToId))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, size - 1).list();
         Map<String, List<FactEvent>> eventsById = events.ofCustomers(batch.stream().map(c -> c.id).toList());
         int changed = 0;

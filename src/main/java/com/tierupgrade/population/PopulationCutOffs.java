@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,7 @@ public class PopulationCutOffs {
     private final Jdbc jdbc;
     private final ActiveRuleSet rules;
     private final CurrentCutOffs current;
+    private final AtomicLong lastFollowed = new AtomicLong(-1);
 
     PopulationCutOffs(Jdbc jdbc, ActiveRuleSet rules, CurrentCutOffs current) {
         this.jdbc = jdbc;
@@ -71,6 +73,28 @@ public class PopulationCutOffs {
     public void useFor(RuleSet ruleSet) {
         if (!loadLatest(ruleSet).isEmpty()) {
             recompute(Instant.now());
+        }
+    }
+
+    /** The version of the rule set whose cut-offs are computed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String activeVersion() {
+        return rules.current().version();
+    }
+
+    /**
+     * Takes the latest stored values when another instance stored new ones since the last look: on N instances one
+     * computes (a shared job) and all use the result.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void followStored() {
+        if (rules.active() == null) {
+            return;
+        }
+        long latest = jdbc.one("SELECT COALESCE(max(id), 0) FROM population_cut_off", row -> row.getLong(1))
+                .orElse(0L);
+        if (latest != lastFollowed.getAndSet(latest)) {
+            loadLatest(rules.current());
         }
     }
 

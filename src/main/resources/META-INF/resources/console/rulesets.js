@@ -1,6 +1,7 @@
 // Rule sets: GET ../rulesets/current (what is active, since when, why, the last rejection), ../rulesets (every
-// version with who published it and why), ../rulesets/rule-usage (per rule: fired, held back) and
-// ../rulesets/{version} (its files). ?version=… shows the files of another stored version.
+// version with who published it and why), ../rulesets/rule-usage (per rule: fired, held back), ../rulesets/{version}
+// (its files) and ../instances (the instances alive, with the version each serves). ?version=… shows the files of
+// another stored version.
 import {
   TRIGGER_NAMES, el, failed, fill, formatRate, formatTime, getJson, header, postJson, ready,
 } from './common.js';
@@ -22,9 +23,22 @@ function showActive(current) {
   ];
   if (job) {
     rows.push(row('最近一次重新评估', `${JOB_STATES[job.state] ?? job.state} · ${job.customers} 位客户,`
-      + `${job.changed} 位有变化 · 开始于 ${formatTime(job.startedAt)}` + (job.error ? ` · 错误:${job.error}` : '')));
+      + `${job.changed} 位有变化 · 批次 ${job.batchesDone}/${job.batches} · 开始于 ${formatTime(job.startedAt)}`
+      + (job.instances.length ? ` · 执行实例:${job.instances.join('、')}` : '')
+      + (job.error ? ` · 错误:${job.error}` : '')));
   }
   document.querySelector('#active-table tbody').replaceChildren(...rows);
+}
+
+/** The instances alive on this database (GET ../instances): each one's heartbeat and the version it serves. */
+function showInstances(instances, activeVersion) {
+  document.querySelector('#instances-table tbody').replaceChildren(...instances.map((instance) => el('tr', {},
+    el('td', {}, el('code', {}, instance.id), instance.self ? '(本实例)' : ''),
+    el('td', {}, instance.host),
+    el('td', {}, formatTime(instance.startedAt)),
+    el('td', {}, formatTime(instance.lastSeenAt)),
+    el('td', {}, versionLink(instance.rulesetVersion),
+      instance.rulesetVersion === activeVersion ? '' : '(与本实例不同)'))));
 }
 
 function showRejection(rejection) {
@@ -145,12 +159,13 @@ function showUsage(usage) {
 
 async function load() {
   const asked = new URLSearchParams(window.location.search).get('version');
-  const [current, versions, confirmations, usage, drafts] = await Promise.all([getJson('../rulesets/current'),
-    getJson('../rulesets'), getJson('../reevaluations/confirmations'), getJson('../rulesets/rule-usage'),
-    getJson('../rulesets/drafts')]);
+  const [current, versions, confirmations, usage, instances, drafts] = await Promise.all([
+    getJson('../rulesets/current'), getJson('../rulesets'), getJson('../reevaluations/confirmations'),
+    getJson('../rulesets/rule-usage'), getJson('../instances'), getJson('../rulesets/drafts')]);
   showDrafts(drafts);
   showActive(current);
   showUsage(usage);
+  showInstances(instances, current.version);
   showConfirmations(confirmations.slice(0, 5));
   showRejection(current.lastRejected);
   showVersions(versions);

@@ -214,6 +214,8 @@ class ConsoleBrowserTest {
         assertTrue(usageRows.get(0).getText().startsWith(usage.getString("rules[0].rule")), usageRows.get(0).getText());
         assertTrue(text("#never-fired").contains(usage.getList("neverFired").isEmpty() ? "每条规则都触发过"
                 : usage.getString("neverFired[0]")), text("#never-fired"));
+        // This instance is alive (its heartbeat), serving the active version.
+        assertTrue(text("#instances-table").contains("(本实例)"), text("#instances-table"));
 
         screenshot("rulesets");
         assertNoConsoleErrors(message -> false);

@@ -73,6 +73,8 @@ class RolesTest {
                 call("POST", "/reevaluations/confirmations/987654321/confirm", "{}", 404, EDITOR),
                 call("POST", "/reevaluations/confirmations/987654321/dismiss", "{}", 404, EDITOR),
                 call("GET", "/reevaluations/confirmations", null, 200, EDITOR, AUDITOR),
+                // editor and auditor see the instances alive (docs/scaling.md)
+                call("GET", "/instances", null, 200, EDITOR, AUDITOR),
                 // editors decide over the rules for one customer (docs/manual-decisions.md)
                 call("POST", "/customers/" + CUSTOMER + "/manual-decisions", "{}", 400, EDITOR),
                 call("POST", "/customers/" + CUSTOMER + "/manual-decisions/release", "{}", 400, EDITOR),
