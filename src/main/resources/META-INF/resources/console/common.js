@@ -39,10 +39,14 @@ export async function getJson(url) {
  * problem (the service's 4xx body), so a form can show it as is.
  */
 export async function postJson(url, body) {
-  const response = await fetch(url, {
-    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  return sendJson('POST', url, body);
+}
+
+/** Like postJson for any method; without a body when body is undefined. */
+export async function sendJson(method, url, body) {
+  const response = await fetch(url, body === undefined
+    ? { method, headers: { Accept: 'application/json' } }
+    : { method, headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) {
     const text = await response.text();
     let message = text;

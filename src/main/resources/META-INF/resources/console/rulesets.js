@@ -65,7 +65,39 @@ function showVersions(versions) {
         + (activation.publishedBy ? ` · ${activation.publishedBy}` : '')
         + (activation.approver ? `(审批:${activation.approver})` : '')
         + (activation.comment ? ` · 「${activation.comment}」` : '')).join(';')
-      + (version.activations.length > SHOWN_ACTIVATIONS ? `…(共 ${version.activations.length} 次)` : '')))));
+      + (version.activations.length > SHOWN_ACTIVATIONS ? `…(共 ${version.activations.length} 次)` : '')),
+    el('td', {}, version.active ? '' : el('button', { type: 'button', class: 'rollback', 'data-version': version.version },
+      '回滚到此版本')))));
+  document.querySelectorAll('#versions-table button.rollback').forEach((button) => button.addEventListener('click', () => {
+    const comment = document.getElementById('rollback-comment').value.trim();
+    if (!comment) {
+      fill('rollback-result', el('span', { class: 'error' }, '请先填写回滚说明。'));
+      return;
+    }
+    postJson(`../rulesets/${encodeURIComponent(button.dataset.version)}/rollback`, { comment })
+      .then((activation) => fill('rollback-result', el('span', { class: 'note', id: 'rolled-back' },
+        `已回滚到 ${activation.version}。`)), (error) => fill('rollback-result', el('span', { class: 'error' },
+        error.status === 403 ? '只有编辑(editor)可以回滚。' : error.message)));
+  }));
+}
+
+const DRAFT_STATES = (draft) => (draft.publicationId ? '已发布' : draft.approved ? '已审批' : '编辑中');
+
+function showDrafts(drafts) {
+  document.querySelector('#drafts-table tbody').replaceChildren(...drafts.map((draft) => el('tr', { 'data-id': draft.id },
+    el('td', {}, el('a', { href: `draft.html?id=${draft.id}` }, `#${draft.id} ${draft.title}`)),
+    el('td', {}, draft.author), el('td', { class: 'number' }, draft.revision),
+    el('td', {}, `${draft.savedBy} · ${formatTime(draft.savedAt)}`), el('td', {}, DRAFT_STATES(draft)))));
+  document.getElementById('new-draft').addEventListener('click', () => {
+    const title = document.getElementById('new-draft-title').value.trim();
+    if (!title) {
+      fill('new-draft-result', el('span', { class: 'error' }, '请填写草稿标题。'));
+      return;
+    }
+    postJson('../rulesets/drafts', { title, files: {} })
+      .then((draft) => { window.location.href = `draft.html?id=${draft.id}`; }, (error) => fill('new-draft-result',
+        el('span', { class: 'error' }, error.status === 403 ? '只有编辑(editor)可以开始草稿。' : error.message)));
+  });
 }
 
 function showFiles(stored, activeVersion) {
@@ -127,9 +159,10 @@ function showUsage(usage) {
 
 async function load() {
   const asked = new URLSearchParams(window.location.search).get('version');
-  const [current, versions, confirmations, usage, instances] = await Promise.all([getJson('../rulesets/current'),
-    getJson('../rulesets'), getJson('../reevaluations/confirmations'), getJson('../rulesets/rule-usage'),
-    getJson('../instances')]);
+  const [current, versions, confirmations, usage, instances, drafts] = await Promise.all([
+    getJson('../rulesets/current'), getJson('../rulesets'), getJson('../reevaluations/confirmations'),
+    getJson('../rulesets/rule-usage'), getJson('../instances'), getJson('../rulesets/drafts')]);
+  showDrafts(drafts);
   showActive(current);
   showUsage(usage);
   showInstances(instances, current.version);
