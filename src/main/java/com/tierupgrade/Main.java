@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 import com.tierupgrade.db.EmbeddedDatabase;
+import com.tierupgrade.publishing.LaunchCompilation;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Starts the service. With no database configured it first starts the embedded PostgreSQL, keeping its data in
- * {@code TIERUP_DATA_DIRECTORY} (default {@code data/postgres}) across restarts.
+ * {@code TIERUP_DATA_DIRECTORY} (default {@code data/postgres}) across restarts. The rules folder is compiled
+ * meanwhile (see {@link LaunchCompilation}).
  */
 @QuarkusMain
 public class Main {
@@ -19,6 +21,7 @@ public class Main {
     private static final Logger LOG = Logger.getLogger(Main.class);
 
     public static void main(String... args) {
+        LaunchCompilation.start(Path.of(System.getenv().getOrDefault("TIERUP_RULES_DIRECTORY", "rules")));
         if (EmbeddedDatabase.externalConfigured()) {
             Quarkus.run(args);
             return;

@@ -2,6 +2,7 @@ package com.tierupgrade.population;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +45,13 @@ public class CutOffSchedule {
     @Scheduled(every = "${tierup.cutoffs.every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recompute() {
+        // Before the first activation (a slow start-up) there is nothing to compute for; activating computes them.
+        Optional<String> version = cutOffs.activeVersion();
+        if (version.isEmpty()) {
+            return;
+        }
         Instant slot = ScheduleSlot.of(every, Instant.now());
-        if (jobs.create(KIND, KIND + " slot " + slot, cutOffs.activeVersion(), false, instances.id(), List.of())
-                .isNew()) {
+        if (jobs.create(KIND, KIND + " slot " + slot, version.get(), false, instances.id(), List.of()).isNew()) {
             worker.wake();
         }
     }

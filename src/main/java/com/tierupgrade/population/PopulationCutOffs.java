@@ -76,10 +76,10 @@ public class PopulationCutOffs {
         }
     }
 
-    /** The version of the rule set whose cut-offs are computed. */
+    /** The version of the rule set whose cut-offs are computed; empty while no rule set is active (start-up). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String activeVersion() {
-        return rules.current().version();
+    public Optional<String> activeVersion() {
+        return rules.active() == null ? Optional.empty() : Optional.of(rules.current().version());
     }
 
     /**

@@ -281,7 +281,11 @@ public class RuleSetActivation {
         Map<String, String> scenarios = publication.scenarios() != null ? publication.scenarios()
                 : ScenarioRunner.readScenarioFiles(directory);
         String why = trigger == null ? publication.activation().trigger() : trigger;
-        Check check = checkForActivation(publication.files(), scenarios);
+        // A publication passed its gate when it was published: at start-up it is compiled, not gated again (the
+        // start waits for nothing else), and its scenarios are run once more in the background.
+        boolean starting = active.active() == null;
+        Check check = starting ? bounded(publishChecks, publication.files(), Map.of())
+                : checkForActivation(publication.files(), scenarios);
         if (!check.passed()) {
             followedPublication = publication.activation().id();
             reject(why, check);
@@ -291,7 +295,30 @@ public class RuleSetActivation {
             return false;
         }
         activate(check, scenarios, publication.activation().id(), why);
+        if (starting) {
+            preparer.submit(() -> recheck(check.ruleSet(), scenarios));
+        }
         return true;
+    }
+
+    /** Runs the scenarios of a rule set activated at start-up; one that fails them now is reported, not dropped. */
+    private void recheck(RuleSet ruleSet, Map<String, String> scenarios) {
+        String key = keyOf(ruleSet.files(), scenarios);
+        try {
+            Check check = bounded(preparedChecks, ruleSet.files(), scenarios);
+            if (check.passed()) {
+                prepared.put(key, CompletableFuture.completedFuture(check));
+                LOG.infof("Rule set %s passes its scenarios again", ruleSet.version());
+                return;
+            }
+            prepared.remove(key);
+            LOG.errorf("Rule set %s passed its scenarios when it was published but fails them on this build of the "
+                    + "service; it keeps serving until a publication replaces it:%n%s", ruleSet.version(),
+                    String.join("\n", problemsOf(check).stream().map(Object::toString).toList()));
+        } catch (RuntimeException e) {
+            LOG.warnf("The scenarios of rule set %s could not be run again after the start: %s", ruleSet.version(),
+                    e.getMessage());
+        }
     }
 
     /**
@@ -331,7 +358,8 @@ public class RuleSetActivation {
             ruleSet = compiled;
         } else {
             try {
-                ruleSet = compiler.compile(directory.toString(), ruleFiles);
+                ruleSet = LaunchCompilation.take(version)
+                        .orElseGet(() -> compiler.compile(directory.toString(), ruleFiles));
                 lastCompiled = ruleSet;
             } catch (RuleSetInvalid e) {
                 return new Check(null, version, e.problems(), List.of());

@@ -30,7 +30,6 @@ public class InitialUsers {
 
     void onStart(@Observes StartupEvent event) {
         List<String> created = new ArrayList<>();
-        List<String> withDefaultPassword = new ArrayList<>();
         for (Map.Entry<String, UsersConfig.InitialUser> entry : config.initial().entrySet()) {
             String name = entry.getKey();
             UsersConfig.InitialUser user = entry.getValue();
@@ -42,13 +41,19 @@ public class InitialUsers {
             if (users.createIfMissing(name, user.password(), user.roles())) {
                 created.add(name + " " + user.roles());
             }
-            if (users.hasPassword(name, name)) {
-                withDefaultPassword.add(name);
-            }
         }
         if (!created.isEmpty()) {
             LOG.infof("Created users from tierup.users.initial: %s", String.join(", ", created));
         }
+        // Checking a password is a bcrypt hash per user: done after the start, not before the service is ready.
+        Thread check = new Thread(this::warnAboutDefaultPasswords, "default-password-check");
+        check.setDaemon(true);
+        check.start();
+    }
+
+    private void warnAboutDefaultPasswords() {
+        List<String> withDefaultPassword = config.initial().keySet().stream()
+                .filter(name -> users.hasPassword(name, name)).toList();
         if (!withDefaultPassword.isEmpty()) {
             LOG.warnf("WARNING: the users %s still have their name as password, the default for a local try-out. "
                     + "Anyone who can reach this service can use them. Change them before production: "

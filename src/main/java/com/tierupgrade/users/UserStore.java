@@ -76,6 +76,10 @@ public class UserStore {
 
     /** Creates the user unless one of that name exists; true when created. */
     public boolean createIfMissing(String username, String password, List<String> roles) {
+        // A bcrypt hash costs tens of milliseconds: not paid on every start for users that exist.
+        if (find(username).isPresent()) {
+            return false;
+        }
         return jdbc.update("""
                 INSERT INTO app_user (username, password_hash, roles) VALUES (?, ?, ?)
                 ON CONFLICT (username) DO NOTHING""", username, BcryptUtil.bcryptHash(password), roles) == 1;
