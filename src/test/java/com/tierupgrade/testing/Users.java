@@ -13,10 +13,15 @@ public final class Users {
 
     /** Exists only in the test profile, with every role. */
     public static final String TESTER = "tester";
-    /** The users created on first start, one per role, whose password is their name (application.properties). */
+    /**
+     * The users created on first start, whose password is their name (application.properties): one role each, but
+     * the editor also reads as an auditor.
+     */
     public static final String INGEST = "ingest";
     public static final String EDITOR = "editor";
     public static final String AUDITOR = "auditor";
+    /** Only in the test profile: the editor role alone, for the role matrix. */
+    public static final String EDITOR_ONLY = "editor-only";
 
     private Users() {
     }

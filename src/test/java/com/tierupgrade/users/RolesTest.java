@@ -1,7 +1,7 @@
 package com.tierupgrade.users;
 
 import static com.tierupgrade.testing.Users.AUDITOR;
-import static com.tierupgrade.testing.Users.EDITOR;
+import static com.tierupgrade.testing.Users.EDITOR_ONLY;
 import static com.tierupgrade.testing.Users.INGEST;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +36,7 @@ import io.restassured.specification.RequestSpecification;
 class RolesTest {
 
     private static final String CUSTOMER = "roles-test-customer";
-    private static final List<String> USERS = List.of(INGEST, EDITOR, AUDITOR);
+    private static final List<String> USERS = List.of(INGEST, EDITOR_ONLY, AUDITOR);
 
     /**
      * One request and the users allowed to make it. {@code expected} is the status the allowed users get, or null
@@ -65,40 +65,40 @@ class RolesTest {
                 // ingest
                 call("POST", "/customers/" + CUSTOMER + "/facts", facts, 200, INGEST),
                 // editor, and ingest for the dry run integrators use
-                call("POST", "/evaluations", facts, 200, EDITOR, INGEST),
-                invalidCall("POST", "/rulesets/validate", "null", 400, EDITOR),
-                invalidCall("POST", "/rulesets/simulate", "null", 400, EDITOR),
-                call("GET", "/reevaluations", null, 200, EDITOR),
-                call("POST", "/reevaluations", null, 202, EDITOR),
-                call("POST", "/reevaluations/confirmations/987654321/confirm", "{}", 404, EDITOR),
-                call("POST", "/reevaluations/confirmations/987654321/dismiss", "{}", 404, EDITOR),
-                call("GET", "/reevaluations/confirmations", null, 200, EDITOR, AUDITOR),
+                call("POST", "/evaluations", facts, 200, EDITOR_ONLY, INGEST),
+                invalidCall("POST", "/rulesets/validate", "null", 400, EDITOR_ONLY),
+                invalidCall("POST", "/rulesets/simulate", "null", 400, EDITOR_ONLY),
+                call("GET", "/reevaluations", null, 200, EDITOR_ONLY),
+                call("POST", "/reevaluations", null, 202, EDITOR_ONLY),
+                call("POST", "/reevaluations/confirmations/987654321/confirm", "{}", 404, EDITOR_ONLY),
+                call("POST", "/reevaluations/confirmations/987654321/dismiss", "{}", 404, EDITOR_ONLY),
+                call("GET", "/reevaluations/confirmations", null, 200, EDITOR_ONLY, AUDITOR),
                 // editor and auditor see the instances alive (docs/scaling.md)
-                call("GET", "/instances", null, 200, EDITOR, AUDITOR),
+                call("GET", "/instances", null, 200, EDITOR_ONLY, AUDITOR),
                 // editors decide over the rules for one customer (docs/manual-decisions.md)
-                call("POST", "/customers/" + CUSTOMER + "/manual-decisions", "{}", 400, EDITOR),
-                call("POST", "/customers/" + CUSTOMER + "/manual-decisions/release", "{}", 400, EDITOR),
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions", "{}", 400, EDITOR_ONLY),
+                call("POST", "/customers/" + CUSTOMER + "/manual-decisions/release", "{}", 400, EDITOR_ONLY),
                 // editor and auditor read rule sets
-                call("GET", "/rulesets", null, 200, EDITOR, AUDITOR),
-                call("GET", "/rulesets/current", null, 200, EDITOR, AUDITOR),
-                call("GET", "/rulesets/no-such-version", null, 404, EDITOR, AUDITOR),
-                call("GET", "/rulesets/a/diff/b", null, 404, EDITOR, AUDITOR),
+                call("GET", "/rulesets", null, 200, EDITOR_ONLY, AUDITOR),
+                call("GET", "/rulesets/current", null, 200, EDITOR_ONLY, AUDITOR),
+                call("GET", "/rulesets/no-such-version", null, 404, EDITOR_ONLY, AUDITOR),
+                call("GET", "/rulesets/a/diff/b", null, 404, EDITOR_ONLY, AUDITOR),
                 // drafts: editors write, check and publish; auditors read; ingest sees nothing
-                call("GET", "/rulesets/drafts", null, 200, EDITOR, AUDITOR),
-                call("GET", "/rulesets/drafts/987654321", null, 404, EDITOR, AUDITOR),
-                call("POST", "/rulesets/drafts", "{}", 400, EDITOR),
-                call("PUT", "/rulesets/drafts/987654321", "{\"revision\": 1}", 404, EDITOR),
-                call("POST", "/rulesets/drafts/987654321/validate", null, 404, EDITOR),
-                call("POST", "/rulesets/drafts/987654321/simulate", null, 404, EDITOR),
-                call("POST", "/rulesets/drafts/987654321/approve", "{\"revision\": 1}", 404, EDITOR),
+                call("GET", "/rulesets/drafts", null, 200, EDITOR_ONLY, AUDITOR),
+                call("GET", "/rulesets/drafts/987654321", null, 404, EDITOR_ONLY, AUDITOR),
+                call("POST", "/rulesets/drafts", "{}", 400, EDITOR_ONLY),
+                call("PUT", "/rulesets/drafts/987654321", "{\"revision\": 1}", 404, EDITOR_ONLY),
+                call("POST", "/rulesets/drafts/987654321/validate", null, 404, EDITOR_ONLY),
+                call("POST", "/rulesets/drafts/987654321/simulate", null, 404, EDITOR_ONLY),
+                call("POST", "/rulesets/drafts/987654321/approve", "{\"revision\": 1}", 404, EDITOR_ONLY),
                 call("POST", "/rulesets/drafts/987654321/publish", "{\"revision\": 1, \"comment\": \"x\"}", 404,
-                        EDITOR),
-                call("GET", "/rulesets/publications/987654321", null, 404, EDITOR, AUDITOR),
-                call("GET", "/rulesets/rule-usage", null, 200, EDITOR, AUDITOR),
-                call("POST", "/rulesets/no-such-version/rollback", "{\"comment\": \"x\"}", 404, EDITOR),
-                call("GET", "/cutoffs", null, 200, EDITOR, AUDITOR),
-                call("GET", "/cutoffs/superUserSpend/history", null, 200, EDITOR, AUDITOR),
-                call("POST", "/cutoffs/recompute", null, 200, EDITOR),
+                        EDITOR_ONLY),
+                call("GET", "/rulesets/publications/987654321", null, 404, EDITOR_ONLY, AUDITOR),
+                call("GET", "/rulesets/rule-usage", null, 200, EDITOR_ONLY, AUDITOR),
+                call("POST", "/rulesets/no-such-version/rollback", "{\"comment\": \"x\"}", 404, EDITOR_ONLY),
+                call("GET", "/cutoffs", null, 200, EDITOR_ONLY, AUDITOR),
+                call("GET", "/cutoffs/superUserSpend/history", null, 200, EDITOR_ONLY, AUDITOR),
+                call("POST", "/cutoffs/recompute", null, 200, EDITOR_ONLY),
                 // auditor
                 call("GET", "/customers/" + CUSTOMER, null, 200, AUDITOR),
                 call("GET", "/customers/" + CUSTOMER + "/history", null, 200, AUDITOR),
@@ -115,25 +115,25 @@ class RolesTest {
                 call("GET", "/console/index.html", null, null, AUDITOR),
                 call("GET", "/webjars/echarts/5.5.0/echarts.min.js", null, 200, AUDITOR),
                 // audiences: editors compose, editors and auditors read and export
-                call("GET", "/audiences", null, null, EDITOR, AUDITOR),
-                invalidCall("GET", "/audiences/a-1", null, null, EDITOR, AUDITOR),
-                call("GET", "/audiences/1/customers", null, null, EDITOR, AUDITOR),
-                call("GET", "/audiences/1/customers.csv", null, null, EDITOR, AUDITOR),
-                invalidCall("POST", "/audiences", "{}", null, EDITOR),
-                invalidCall("POST", "/audiences/preview", "{}", null, EDITOR),
-                invalidCall("DELETE", "/audiences/a-1", null, null, EDITOR),
+                call("GET", "/audiences", null, null, EDITOR_ONLY, AUDITOR),
+                invalidCall("GET", "/audiences/a-1", null, null, EDITOR_ONLY, AUDITOR),
+                call("GET", "/audiences/1/customers", null, null, EDITOR_ONLY, AUDITOR),
+                call("GET", "/audiences/1/customers.csv", null, null, EDITOR_ONLY, AUDITOR),
+                invalidCall("POST", "/audiences", "{}", null, EDITOR_ONLY),
+                invalidCall("POST", "/audiences/preview", "{}", null, EDITOR_ONLY),
+                invalidCall("DELETE", "/audiences/a-1", null, null, EDITOR_ONLY),
                 // webhooks: editors register and replay, editors and auditors (the console) read
-                call("GET", "/webhooks", null, 200, EDITOR, AUDITOR),
-                call("GET", "/webhooks/987654321", null, 404, EDITOR, AUDITOR),
-                call("GET", "/webhooks/987654321/deliveries", null, 404, EDITOR, AUDITOR),
-                invalidCall("POST", "/webhooks", "{}", 400, EDITOR),
-                call("DELETE", "/webhooks/987654321", null, 404, EDITOR),
-                call("POST", "/webhooks/987654321/replay", null, 404, EDITOR),
-                call("POST", "/webhooks/987654321/deliveries/1/replay", null, 404, EDITOR),
+                call("GET", "/webhooks", null, 200, EDITOR_ONLY, AUDITOR),
+                call("GET", "/webhooks/987654321", null, 404, EDITOR_ONLY, AUDITOR),
+                call("GET", "/webhooks/987654321/deliveries", null, 404, EDITOR_ONLY, AUDITOR),
+                invalidCall("POST", "/webhooks", "{}", 400, EDITOR_ONLY),
+                call("DELETE", "/webhooks/987654321", null, 404, EDITOR_ONLY),
+                call("POST", "/webhooks/987654321/replay", null, 404, EDITOR_ONLY),
+                call("POST", "/webhooks/987654321/deliveries/1/replay", null, 404, EDITOR_ONLY),
                 // every role: the API documentation and one's own password (too short here: changes nothing)
-                call("GET", "/q/openapi", null, 200, INGEST, EDITOR, AUDITOR),
-                call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR, AUDITOR),
-                call("PUT", "/users/me/password", "{\"password\": \"short\"}", 400, INGEST, EDITOR, AUDITOR),
+                call("GET", "/q/openapi", null, 200, INGEST, EDITOR_ONLY, AUDITOR),
+                call("GET", "/q/swagger-ui/", null, 200, INGEST, EDITOR_ONLY, AUDITOR),
+                call("PUT", "/users/me/password", "{\"password\": \"short\"}", 400, INGEST, EDITOR_ONLY, AUDITOR),
                 // nobody: unknown paths, and methods no permission grants (history and customers are never written)
                 invalidCall("GET", "/no-such-path", null, null),
                 invalidCall("DELETE", "/customers/" + CUSTOMER, null, null),
@@ -238,7 +238,7 @@ class RolesTest {
     private static void awaitReevaluations() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)
-                && Users.as(EDITOR).get("/reevaluations").jsonPath().getList("state").contains("RUNNING")) {
+                && Users.as(EDITOR_ONLY).get("/reevaluations").jsonPath().getList("state").contains("RUNNING")) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
