@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,14 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.db.EmbeddedDatabase;
 import com.tierupgrade.testing.Eventually;
+import com.tierupgrade.testing.PackagedService;
 import com.tierupgrade.testing.ShippedRules;
 import com.tierupgrade.testing.WebhookReceiver;
 
@@ -43,57 +37,20 @@ import com.tierupgrade.testing.WebhookReceiver;
  */
 class OutboxCrashIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private record Service(Process process, Path log, int port) {
-
-        static Service start(Map<String, String> database, Path rules) throws Exception {
-            Path log = Files.createTempFile("tierup-crash-it", ".log");
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("quarkus-app.jar"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE") || name.startsWith("TIERUP_"));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-            env.put("TIERUP_RULES_DIRECTORY", rules.toString());
-            env.put("TIERUP_RULES_WATCH", "false");
-            env.put("TIERUP_OUTBOX_POLL_INTERVAL", "50ms");
-            env.put("TIERUP_WEBHOOKS_FIRST_RETRY_AFTER", "200ms");
-            env.put("TIERUP_WEBHOOKS_MAX_RETRY_AFTER", "1s");
-            env.put("TIERUP_WEBHOOKS_TIMEOUT", "3s");
-            env.put("PORT", "0");
-            env.put("MANAGEMENT_PORT", "0");
-            Process process = builder.start();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                Matcher listening = LISTENING.matcher(Files.readString(log));
-                if (listening.find()) {
-                    return new Service(process, log, Integer.parseInt(listening.group(1)));
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("service did not start:\n" + Files.readString(log));
-        }
-
-        HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
+    private static PackagedService start(Map<String, String> database, Path rules) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("TIERUP_RULES_DIRECTORY", rules.toString());
+        env.put("TIERUP_RULES_WATCH", "false");
+        env.put("TIERUP_OUTBOX_POLL_INTERVAL", "50ms");
+        env.put("TIERUP_WEBHOOKS_FIRST_RETRY_AFTER", "200ms");
+        env.put("TIERUP_WEBHOOKS_MAX_RETRY_AFTER", "1s");
+        env.put("TIERUP_WEBHOOKS_TIMEOUT", "3s");
+        return PackagedService.start("crash-it", env, Duration.ofSeconds(120));
     }
 
     @Test
@@ -102,7 +59,7 @@ class OutboxCrashIT {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("crash-it-pg"), false);
                 WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, String> config = database.datasourceConfig();
-            Service first = Service.start(config, rules);
+            PackagedService first = start(config, rules);
             HttpResponse<String> created = first.call("editor", "POST", "/webhooks",
                     "{\"url\": \"" + receiver.url() + "\", \"secret\": \"crash-test-secret-0123\"}");
             assertEquals(201, created.statusCode(), created.body());
@@ -140,7 +97,7 @@ class OutboxCrashIT {
             int deliveredBeforeKill = receiver.accepted().size();
 
             receiver.delay(0);
-            Service second = Service.start(config, rules);
+            PackagedService second = start(config, rules);
             try {
                 Set<Long> committed = historyEntryIds(config);
                 Eventually.await(Duration.ofSeconds(120), () -> announced(receiver).containsAll(committed),

@@ -4,17 +4,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.tierupgrade.db.EmbeddedDatabase;
+import com.tierupgrade.testing.PackagedService;
 import com.tierupgrade.testing.ShippedRules;
 
 import io.restassured.RestAssured;
@@ -26,30 +23,18 @@ import io.restassured.path.json.JsonPath;
  */
 class ReadinessIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @Test
     void shouldTurnNotReadyWhenTheDatabaseStops() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("readiness-pg"), false);
-        Process service = null;
-        Path log = Files.createTempFile("readiness-it", ".log");
+        PackagedService service = null;
         try {
-            Map<String, String> config = database.datasourceConfig();
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("quarkus-app.jar"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
-            env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
-            env.put("QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"));
-            env.put("QUARKUS_FLYWAY_PASSWORD", config.get("quarkus.flyway.password"));
+            Map<String, String> env = new HashMap<>(PackagedService.databaseEnvironment(database.datasourceConfig()));
             env.put("TIERUP_RULES_DIRECTORY", ShippedRules.writeTo(ShippedRules.files()).toString());
             env.put("TIERUP_RULES_WATCH", "false");
-            env.put("PORT", "0");
-            env.put("MANAGEMENT_PORT", "0");
-            service = builder.start();
-            int port = awaitPort(service, log);
+            service = PackagedService.start("readiness-it", env, LIMIT);
+            int port = service.port();
 
             JsonPath ready = RestAssured.given().port(port).get("/q/health/ready").then().statusCode(200)
                     .extract().jsonPath();
@@ -66,26 +51,11 @@ class ReadinessIT {
             RestAssured.given().port(port).get("/q/health/live").then().statusCode(200);
         } finally {
             if (service != null) {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly().waitFor();
-                }
+                service.close();
             }
             if (database != null) {
                 database.close();
             }
         }
-    }
-
-    private static int awaitPort(Process process, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(LIMIT);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            Matcher listening = LISTENING.matcher(Files.readString(log));
-            if (listening.find()) {
-                return Integer.parseInt(listening.group(1));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not start:\n" + Files.readString(log));
     }
 }

@@ -14,16 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.db.EmbeddedDatabase;
+import com.tierupgrade.testing.PackagedService;
 import com.tierupgrade.testing.ShippedRules;
 
 /**
@@ -32,7 +32,6 @@ import com.tierupgrade.testing.ShippedRules;
  */
 class PublicationAcrossInstancesIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WITHIN = Duration.ofSeconds(2);
@@ -40,11 +39,7 @@ class PublicationAcrossInstancesIT {
     private record Service(Process process, Path log, int port) implements AutoCloseable {
 
         static Service start(Map<String, String> database, Path rules) throws Exception {
-            Path log = Files.createTempFile("tierup-instances-it", ".log");
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("quarkus-app.jar"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE") || name.startsWith("TIERUP_"));
+            Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -52,18 +47,9 @@ class PublicationAcrossInstancesIT {
             env.put("TIERUP_RULES_WATCH", "false");
             env.put("TIERUP_RULES_CHECK_EVERY", "60s");
             env.put("TIERUP_REEVALUATION_EVERY", "off");
-            env.put("PORT", "0");
-            env.put("MANAGEMENT_PORT", "0");
-            Process process = builder.start();
-            Instant deadline = Instant.now().plusSeconds(300); // start-up takes over a minute on a shared machine
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                Matcher listening = LISTENING.matcher(Files.readString(log));
-                if (listening.find()) {
-                    return new Service(process, log, Integer.parseInt(listening.group(1)));
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("service did not start:\n" + Files.readString(log));
+            // Start-up takes over a minute on a shared machine.
+            PackagedService app = PackagedService.start("instances-it", env, Duration.ofSeconds(300));
+            return new Service(app.process(), app.log(), app.port());
         }
 
         JsonNode call(String user, String method, String path, Object body, int expected) throws Exception {

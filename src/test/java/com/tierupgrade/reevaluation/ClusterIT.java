@@ -3,11 +3,6 @@ package com.tierupgrade.reevaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,17 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierupgrade.db.EmbeddedDatabase;
 import com.tierupgrade.rules.compiler.RuleSetCompiler;
 import com.tierupgrade.testing.Eventually;
+import com.tierupgrade.testing.PackagedService;
 import com.tierupgrade.testing.RuleCase;
 import com.tierupgrade.testing.ShippedRules;
 
@@ -44,69 +38,26 @@ import com.tierupgrade.testing.ShippedRules;
  */
 class ClusterIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    // HTTP/1.1: many concurrent posts over h2c upgrades drew GOAWAY from the server on this loaded machine.
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int CUSTOMERS = 900;
 
-    private record Service(String name, Process process, Path log, int port) {
-
-        static Service start(String name, Map<String, String> database, Path rules) throws Exception {
-            Path log = Files.createTempFile("tierup-cluster-it-" + name, ".log");
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("quarkus-app.jar"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(variable -> variable.startsWith("QUARKUS_DATASOURCE")
-                    || variable.startsWith("TIERUP_"));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-            env.put("TIERUP_RULES_DIRECTORY", rules.toString());
-            // Three JVMs and the database on a shared 2-core machine: an evaluation can wait far beyond 10 s for a core.
-            env.put("TIERUP_RULES_CHECK_TIMEOUT", "180s");
-            env.put("TIERUP_EVALUATION_TIMEOUT", "120s");
-            env.put("TIERUP_BULK_MAX_DOWNGRADE_SHARE", "1");
-            env.put("TIERUP_INSTANCE_ID", name);
-            env.put("TIERUP_HEARTBEAT", "1s");
-            env.put("TIERUP_JOB_LEASE", "5s");
-            env.put("TIERUP_JOB_POLL", "200ms");
-            env.put("TIERUP_REEVALUATION_EVERY", "off");
-            env.put("TIERUP_CUTOFFS_EVERY", "off");
-            env.put("PORT", "0");
-            env.put("MANAGEMENT_PORT", "0");
-            Process process = builder.start();
-            Instant deadline = Instant.now().plusSeconds(300);
-            while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                Matcher listening = LISTENING.matcher(Files.readString(log));
-                if (listening.find()) {
-                    return new Service(name, process, log, Integer.parseInt(listening.group(1)));
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError(name + " did not start:\n" + Files.readString(log));
-        }
-
-        HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        void stop(boolean kill) throws InterruptedException {
-            if (kill) {
-                process.destroyForcibly();
-            } else {
-                process.destroy();
-            }
-            process.waitFor(60, TimeUnit.SECONDS);
-        }
+    private static PackagedService start(String name, Map<String, String> database, Path rules) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("TIERUP_RULES_DIRECTORY", rules.toString());
+        // Three JVMs and the database on a shared 2-core machine: an evaluation can wait far beyond 10 s for a core.
+        env.put("TIERUP_RULES_CHECK_TIMEOUT", "180s");
+        env.put("TIERUP_EVALUATION_TIMEOUT", "120s");
+        env.put("TIERUP_BULK_MAX_DOWNGRADE_SHARE", "1");
+        env.put("TIERUP_INSTANCE_ID", name);
+        env.put("TIERUP_HEARTBEAT", "1s");
+        env.put("TIERUP_JOB_LEASE", "5s");
+        env.put("TIERUP_JOB_POLL", "200ms");
+        env.put("TIERUP_REEVALUATION_EVERY", "off");
+        env.put("TIERUP_CUTOFFS_EVERY", "off");
+        return PackagedService.start(name, env, Duration.ofSeconds(300));
     }
 
     @Test
@@ -115,27 +66,28 @@ class ClusterIT {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("cluster-it-pg"), false)) {
             Map<String, String> config = database.datasourceConfig();
             List<Path> folders = new ArrayList<>();
-            List<Service> services = new ArrayList<>();
+            Map<String, PackagedService> services = new LinkedHashMap<>();
             try {
                 for (String name : List.of("a", "b", "c")) {
                     Path folder = ShippedRules.writeTo(shipped);
                     folders.add(folder);
                     // One at a time: the first one creates the schema.
-                    services.add(Service.start(name, config, folder));
+                    services.put(name, start(name, config, folder));
                 }
-                Eventually.await(Duration.ofSeconds(30), () -> instancesAlive(services.get(0)) == 3,
-                        () -> "instances alive: " + instancesAlive(services.get(0)));
+                Eventually.await(Duration.ofSeconds(30), () -> instancesAlive(services.get("a")) == 3,
+                        () -> "instances alive: " + instancesAlive(services.get("a")));
 
                 // Two posts per customer, to two different instances at the same time: the row lock serialises them.
                 String repeatBuyer = JSON.writeValueAsString(RuleCase.repeatBuyer().json());
                 String share = "{\"events\": [{\"id\": \"extra\", \"type\": \"INTERACTION\","
                         + " \"at\": \"2026-02-20T10:00:00Z\", \"kind\": \"LIKE\"}], \"asOf\": \"2026-03-01T12:00:00Z\"}";
                 ExecutorService posters = Executors.newFixedThreadPool(3);
+                List<PackagedService> all = List.copyOf(services.values());
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (int i = 0; i < CUSTOMERS; i++) {
                     String id = "cluster-" + i;
-                    Service first = services.get(i % 3);
-                    Service second = services.get((i + 1) % 3);
+                    PackagedService first = all.get(i % 3);
+                    PackagedService second = all.get((i + 1) % 3);
                     answers.add(posters.submit(() -> first.call("ingest", "POST", "/customers/" + id + "/facts",
                             repeatBuyer).statusCode()));
                     answers.add(posters.submit(() -> second.call("ingest", "POST", "/customers/" + id + "/facts",
@@ -160,9 +112,9 @@ class ClusterIT {
                         + " = '" + version + "' AND b.state = 'DONE'") >= 1, () -> "no batch of " + version + " done");
                 String victim = one(config, "SELECT claimed_by FROM tierup.job_batch WHERE state = 'CLAIMED'"
                         + " ORDER BY lease_until DESC LIMIT 1");
-                Service killed = services.stream().filter(s -> s.name().equals(victim)).findFirst()
-                        .orElse(services.get(1));
-                killed.stop(true);
+                String killedName = services.containsKey(victim) ? victim : "b";
+                PackagedService killed = services.get(killedName);
+                killed.kill();
                 long doneAtKill = count(config, "SELECT batches_done FROM tierup.job WHERE kind = 'RULESET_CHANGE'"
                         + " AND ruleset_version = '" + version + "'");
 
@@ -186,22 +138,23 @@ class ClusterIT {
                         + " AND j.ruleset_version = '" + version + "'");
                 long takenOver = count(config, "SELECT count(*) FROM tierup.job_batch WHERE attempts > 1");
                 System.out.printf("ClusterIT: %d customers posted over 3 instances; job of %s done by %s; %s killed"
-                        + " after %d batches; %d batches taken over%n", CUSTOMERS, version, workers, killed.name(),
+                        + " after %d batches; %d batches taken over%n", CUSTOMERS, version, workers, killedName,
                         doneAtKill, takenOver);
                 assertTrue(workers.split(",").length >= 2, "shared: " + workers);
                 assertTrue(doneAtKill < CUSTOMERS / Reevaluations.BATCH_SIZE, "killed in the middle of the job");
-                Service survivor = services.stream().filter(s -> s != killed).findFirst().orElseThrow();
+                PackagedService survivor = services.values().stream().filter(s -> s != killed).findFirst()
+                        .orElseThrow();
                 Eventually.await(Duration.ofSeconds(30), () -> instancesAlive(survivor) == 2,
                         () -> "instances alive: " + instancesAlive(survivor));
             } finally {
-                for (Service service : services) {
-                    service.stop(false);
+                for (PackagedService service : services.values()) {
+                    service.close();
                 }
             }
         }
     }
 
-    private static int instancesAlive(Service service) {
+    private static int instancesAlive(PackagedService service) {
         try {
             return JSON.readTree(service.call("auditor", "GET", "/instances", null).body()).size();
         } catch (Exception e) {

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
 /**
  * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) run as a process of its own, as a user
  * runs it: for the integration tests that need a real start, several instances or a kill. The environment is the
- * test's own minus every {@code QUARKUS_DATASOURCE*} and {@code TIERUP_*} variable, plus {@code env}.
+ * test's own minus every {@code QUARKUS_DATASOURCE*}, {@code TIERUP_*} and {@code MANAGEMENT_*} variable, plus
+ * {@code env}.
  */
 public record PackagedService(Process process, Path log, int port) implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    // HTTP/1.1: many concurrent posts over h2c upgrades drew GOAWAY from the server on a loaded machine.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** The settings that point the service at a database started by the test (its owner runs the migrations). */
@@ -44,7 +46,7 @@ public record PackagedService(Process process, Path log, int port) implements Au
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(variable -> variable.startsWith("QUARKUS_DATASOURCE")
-                || variable.startsWith("TIERUP_"));
+                || variable.startsWith("TIERUP_") || variable.startsWith("MANAGEMENT_"));
         environment.put("PORT", "0");
         environment.put("MANAGEMENT_PORT", "0");
         environment.putAll(env);

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import com.tierupgrade.db.EmbeddedDatabase;
+import com.tierupgrade.testing.PackagedService;
 import com.tierupgrade.testing.ShippedRules;
 
 import io.restassured.RestAssured;
@@ -34,7 +33,6 @@ import io.restassured.specification.RequestSpecification;
  */
 class DatabaseOutageIT {
 
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final String FACTS = "{\"attributes\": {\"inGroup\": true}, \"events\": [{\"id\": \"o1\", "
             + "\"type\": \"PURCHASE\", \"at\": \"2026-11-01T00:00:00Z\", \"amount\": 300}]}";
@@ -46,27 +44,15 @@ class DatabaseOutageIT {
         Path data = Files.createTempDirectory("outage-pg");
         int databasePort = freePort();
         EmbeddedDatabase database = EmbeddedDatabase.start(data, true, databasePort);
-        Process service = null;
-        Path log = Files.createTempFile("outage-it", ".log");
+        PackagedService service = null;
         try {
-            Map<String, String> config = database.datasourceConfig();
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("quarkus-app.jar"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"));
-            env.put("QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
-            env.put("QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"));
-            env.put("QUARKUS_FLYWAY_PASSWORD", config.get("quarkus.flyway.password"));
+            Map<String, String> env = new HashMap<>(PackagedService.databaseEnvironment(database.datasourceConfig()));
             env.put("TIERUP_RULES_DIRECTORY", ShippedRules.writeTo(ShippedRules.files()).toString());
             env.put("TIERUP_RULES_WATCH", "false");
-            env.put("PORT", "0");
-            env.put("MANAGEMENT_PORT", "0");
-            env.remove("MANAGEMENT_HOST");
-            service = builder.start();
-            port = awaitPort(service, log);
-            assertTrue(Files.readString(log).matches("(?s).*Management interface listening on http://127\\.0\\.0\\.1:.*"),
-                    "the management interface listens on localhost only by default:\n" + Files.readString(log));
+            service = PackagedService.start("outage-it", env, LIMIT);
+            port = service.port();
+            assertTrue(service.output().matches("(?s).*Management interface listening on http://127\\.0\\.0\\.1:.*"),
+                    "the management interface listens on localhost only by default:\n" + service.output());
 
             as("ingest").contentType(ContentType.JSON).body(FACTS).post("/customers/before-outage/facts")
                     .then().statusCode(200);
@@ -109,10 +95,7 @@ class DatabaseOutageIT {
                     .then().statusCode(401);
         } finally {
             if (service != null) {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly().waitFor();
-                }
+                service.close();
             }
             if (database != null) {
                 database.close();
@@ -141,17 +124,5 @@ class DatabaseOutageIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static int awaitPort(Process process, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(LIMIT);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            Matcher listening = LISTENING.matcher(Files.readString(log));
-            if (listening.find()) {
-                return Integer.parseInt(listening.group(1));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service did not start:\n" + Files.readString(log));
     }
 }
